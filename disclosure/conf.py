@@ -1,0 +1,22 @@
+"""The plugin's settings, each with a default so the app installs into any Wagtail site.
+
+``DISCLOSURE_INDEX_NUMBER_FORMAT``
+    ``str.format`` pattern of 索引号 with the fields ``unit_code``, ``year`` and ``serial``.
+    Default ``"{unit_code}/{year}-{serial:05d}"``.
+``DISCLOSURE_MAX_COLUMN_DEPTH``
+    How many column levels may sit below the disclosure index. Default 3.
+``DISCLOSURE_DOCUMENTS_PER_PAGE``
+    Documents per page in a column listing. Default 20.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    "DISCLOSURE_INDEX_NUMBER_FORMAT": "{unit_code}/{year}-{serial:05d}",
+    "DISCLOSURE_MAX_COLUMN_DEPTH": 3,
+    "DISCLOSURE_DOCUMENTS_PER_PAGE": 20,
+}
+
+
+def get_setting(name: str):
+    return getattr(settings, name, DEFAULTS[name])

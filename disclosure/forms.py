@@ -1,0 +1,50 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from . import columns
+
+
+class ColumnPageForm(WagtailAdminPageForm):
+    """Admin form of a column: refuses a fourth level with a clear error before saving."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.parent_page is not None and not self.instance.pk:
+            error = columns.too_deep_error(self.parent_page)
+            if error:
+                self.add_error(None, error)
+        return cleaned_data
+
+
+class DocumentFilterForm(forms.Form):
+    """Filters of a column listing; GET parameters, so every filtered view is bookmarkable."""
+
+    year = forms.TypedChoiceField(label=_("年份"), coerce=int, required=False, empty_value=None)
+    unit = forms.ModelChoiceField(
+        label=_("发布机构"), queryset=None, required=False, empty_label=_("全部")
+    )
+    topic = forms.ModelChoiceField(
+        label=_("主题分类"), queryset=None, required=False, empty_label=_("全部")
+    )
+    validity = forms.ChoiceField(label=_("有效性"), required=False)
+
+    def __init__(self, data, *, years: list[int]):
+        from .models import DisclosureUnit, Topic, Validity
+
+        super().__init__(data)
+        self.fields["year"].choices = [("", _("全部"))] + [(y, str(y)) for y in years]
+        self.fields["unit"].queryset = DisclosureUnit.objects.all()
+        self.fields["topic"].queryset = Topic.objects.select_related("parent").order_by(
+            "parent__sort_order", "sort_order", "pk"
+        )
+        self.fields["validity"].choices = [("", _("全部"))] + list(Validity.choices)
+
+    def filters(self) -> dict:
+        """The valid, non-empty filters; an invalid value is ignored, not an error page."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in getattr(self, "cleaned_data", {}).items()
+            if value not in (None, "")
+        }

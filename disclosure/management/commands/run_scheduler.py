@@ -1,0 +1,43 @@
+"""Run Wagtail's ``publish_scheduled`` every minute, for as long as the process lives.
+
+Supervise it like the web server (systemd, supervisord). Where cron is preferred, run
+``manage.py publish_scheduled`` from cron every minute instead of this command.
+"""
+
+import signal
+import threading
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+
+class Command(BaseCommand):
+    help = "每分钟执行一次定时发布/下线（publish_scheduled）。Run publish_scheduled every minute."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=60.0, help="间隔秒数（默认 60）")
+        parser.add_argument("--once", action="store_true", help="只执行一次后退出")
+
+    def handle(self, *args, interval: float, once: bool, **options):
+        stop = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+        self.stdout.write(f"定时发布已启动，每 {interval:g} 秒检查一次。")
+        while not stop.is_set():
+            started = time.monotonic()
+            self.run_once()
+            if once:
+                break
+            stop.wait(max(0.0, interval - (time.monotonic() - started)))
+        self.stdout.write("定时发布已停止。")
+
+    def run_once(self) -> None:
+        close_old_connections()
+        try:
+            call_command("publish_scheduled", stdout=self.stdout, stderr=self.stderr)
+        except Exception as error:  # keep the loop alive; the next minute retries
+            self.stderr.write(f"定时发布出错：{error!r}")
+        finally:
+            close_old_connections()

@@ -1,0 +1,303 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .. import columns
+from ..forms import ColumnPageForm
+from ..index_numbers import allocate_index_number
+from ..validators import validate_doc_number
+from .choices import Genre, Validity
+
+
+class ExpiryAwareMixin:
+    """Refuse to serve a page whose expiry time has passed.
+
+    ``publish_scheduled`` unpublishes expired pages once a minute; until it runs, this
+    keeps an expired page from the public all the same.
+    """
+
+    def is_expired_now(self) -> bool:
+        return bool(self.expire_at and self.expire_at <= timezone.now())
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_expired_now():
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_expired_now() else super().get_sitemap_urls(request)
+
+
+class DisclosureIndexPage(Page):
+    """政府信息公开: the root of the disclosure section."""
+
+    intro = RichTextField(_("导语"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["disclosure.DisclosureColumnPage"]
+    template = "disclosure/disclosure_index_page.html"
+
+    class Meta:
+        verbose_name = _("政府信息公开")
+        verbose_name_plural = _("政府信息公开")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import column_tree
+
+        context = super().get_context(request, *args, **kwargs)
+        context["column_tree"] = column_tree(self)
+        return context
+
+
+class DisclosureColumnPage(ExpiryAwareMixin, Page):
+    """栏目: a node of the disclosure catalogue, at most three levels below the index."""
+
+    intro = RichTextField(_("栏目说明"), blank=True)
+    default_report_category = models.ForeignKey(
+        "disclosure.ReportCategory",
+        verbose_name=_("默认统计类别"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("本栏目及下级栏目中未设置统计类别的信息归入此类。"),
+    )
+    default_unit = models.ForeignKey(
+        "disclosure.DisclosureUnit",
+        verbose_name=_("默认发布机构"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("default_report_category"), FieldPanel("default_unit")]),
+    ]
+    parent_page_types = ["disclosure.DisclosureIndexPage", "disclosure.DisclosureColumnPage"]
+    subpage_types = ["disclosure.DisclosureColumnPage", "disclosure.DisclosureDocumentPage"]
+    base_form_class = ColumnPageForm
+    template = "disclosure/disclosure_column_page.html"
+
+    class Meta:
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.depth and self.path:
+            error = columns.too_deep_error(self.get_parent(), columns.subtree_height(self))
+            if error:
+                raise error
+
+    def move(self, target, pos=None, user=None) -> None:
+        parent = (
+            target
+            if pos in (None, "first-child", "last-child", "sorted-child")
+            else (target.get_parent())
+        )
+        error = columns.too_deep_error(parent, columns.subtree_height(self))
+        if error:
+            raise error
+        super().move(target, pos=pos, user=user)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import column_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(column_listing_context(self, request))
+        return context
+
+
+class DisclosureDocumentPage(ExpiryAwareMixin, Page):
+    """公开信息: a disclosed document with the standard catalogue metadata."""
+
+    index_no = models.CharField(
+        _("索引号"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("首次发布时自动生成，发布后不再改变。"),
+    )
+    unit = models.ForeignKey(
+        "disclosure.DisclosureUnit",
+        verbose_name=_("发布机构"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    doc_number = models.CharField(
+        _("文号"), max_length=64, blank=True, validators=[validate_doc_number]
+    )
+    written_date = models.DateField(_("成文日期"), null=True, blank=True)
+    publish_date = models.DateTimeField(
+        _("发布日期"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("留空则为首次发布的时间；录入历史信息时可填写原发布日期。"),
+    )
+    topic = models.ForeignKey(
+        "disclosure.Topic",
+        verbose_name=_("主题分类"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    genre = models.CharField(_("体裁"), max_length=16, choices=Genre.choices, default=Genre.NOTICE)
+    validity = models.CharField(
+        _("有效性"), max_length=16, choices=Validity.choices, default=Validity.VALID
+    )
+    repeal_date = models.DateField(_("废止日期"), null=True, blank=True)
+    report_category = models.ForeignKey(
+        "disclosure.ReportCategory",
+        verbose_name=_("统计类别"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("留空则沿用所在栏目的默认统计类别，都未设置时归入“其他”。"),
+    )
+    keywords = models.CharField(_("主题词"), max_length=200, blank=True)
+    summary = models.TextField(_("内容概述"), blank=True)
+    body = RichTextField(_("正文"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("index_no", read_only=True),
+                FieldRowPanel([FieldPanel("unit"), FieldPanel("doc_number")]),
+                FieldRowPanel([FieldPanel("written_date"), FieldPanel("publish_date")]),
+                FieldRowPanel([FieldPanel("topic"), FieldPanel("genre")]),
+                FieldRowPanel([FieldPanel("validity"), FieldPanel("repeal_date")]),
+                FieldPanel("report_category"),
+                FieldPanel("keywords"),
+                FieldPanel("summary"),
+            ],
+            heading=_("目录信息"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("attachments", heading=_("附件"), label=_("附件")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("keywords"),
+        index.SearchField("doc_number"),
+        index.SearchField("index_no"),
+        index.FilterField("unit"),
+        index.FilterField("topic"),
+        index.FilterField("report_category"),
+        index.FilterField("validity"),
+        index.FilterField("publish_date"),
+    ]
+    parent_page_types = ["disclosure.DisclosureColumnPage"]
+    subpage_types: list[str] = []
+    template = "disclosure/disclosure_document_page.html"
+
+    class Meta:
+        verbose_name = _("公开信息")
+        verbose_name_plural = _("公开信息")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        repealed = self.validity in (Validity.REPEALED, Validity.EXPIRED)
+        if self.validity == Validity.REPEALED and not self.repeal_date:
+            errors["repeal_date"] = _("有效性为“废止”时请填写废止日期。")
+        if self.repeal_date and not repealed:
+            errors["repeal_date"] = _("只有“废止”或“失效”的信息才能填写废止日期。")
+        if self.repeal_date and self.written_date and self.repeal_date < self.written_date:
+            errors["repeal_date"] = _("废止日期不能早于成文日期。")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        self._keep_frozen_index_number()
+        if self.live:
+            if self.publish_date is None:
+                self.publish_date = self.first_published_at or timezone.now()
+            if not self.index_no:
+                year = timezone.localtime(self.publish_date).year
+                self.index_no = allocate_index_number(self.unit, year)
+        super().save(*args, **kwargs)
+
+    def _keep_frozen_index_number(self) -> None:
+        if not self.index_no:
+            self.index_no = None
+        if self.pk:
+            stored = (
+                type(self).objects.filter(pk=self.pk).values_list("index_no", flat=True).first()
+            )
+            if stored:
+                self.index_no = stored
+
+    def with_content_json(self, content):
+        # 索引号 and the automatic 发布日期 belong to the page, not to one revision: a draft
+        # saved before first publication must not blank them when it is published later.
+        obj = super().with_content_json(content)
+        obj.index_no = self.index_no or obj.index_no
+        if obj.publish_date is None:
+            obj.publish_date = self.publish_date
+        return obj
+
+    @cached_property
+    def effective_report_category(self):
+        """Own category, else the nearest column's default, else the fallback (其他)."""
+        from .taxonomy import ReportCategory
+
+        if self.report_category_id:
+            return self.report_category
+        column = (
+            DisclosureColumnPage.objects.ancestor_of(self)
+            .filter(default_report_category__isnull=False)
+            .select_related("default_report_category")
+            .order_by("-depth")
+            .first()
+        )
+        if column:
+            return column.default_report_category
+        return ReportCategory.fallback()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = self.attachments.select_related("document")
+        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1).specific()
+        return context
+
+
+class DisclosureAttachment(Orderable):
+    page = ParentalKey(DisclosureDocumentPage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("文件"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("附件名称"), max_length=255, blank=True, help_text=_("留空则使用文件标题。")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title

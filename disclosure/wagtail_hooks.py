@@ -1,0 +1,79 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from . import columns
+from .listing import public_documents
+from .models import (
+    DisclosureColumnPage,
+    DisclosureDocumentPage,
+    DisclosureUnit,
+    ReportCategory,
+    Topic,
+)
+
+
+class DisclosureUnitAdmin(ModelAdmin):
+    model = DisclosureUnit
+    menu_label = _("公开单位")
+    menu_icon = "group"
+    list_display = ("name", "short_name", "code", "kind", "sort_order")
+    list_filter = ("kind",)
+    search_fields = ("name", "short_name", "code")
+    ordering = ("sort_order", "name")
+
+
+class ReportCategoryAdmin(ModelAdmin):
+    model = ReportCategory
+    menu_label = _("统计类别")
+    menu_icon = "list-ol"
+    list_display = ("name", "sort_order", "is_fallback")
+    ordering = ("sort_order",)
+
+
+class TopicAdmin(ModelAdmin):
+    model = Topic
+    menu_label = _("主题分类")
+    menu_icon = "tag"
+    list_display = ("full_name", "sort_order")
+    list_filter = ("parent",)
+    search_fields = ("name",)
+    ordering = ("parent__sort_order", "sort_order")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("parent")
+
+
+@modeladmin_register
+class DisclosureAdminGroup(ModelAdminGroup):
+    menu_label = _("信息公开")
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (DisclosureUnitAdmin, ReportCategoryAdmin, TopicAdmin)
+
+
+@hooks.register("before_move_page")
+def refuse_fourth_column_level(request, page_to_move, destination):
+    if not isinstance(page_to_move, DisclosureColumnPage):
+        return None
+    error = columns.too_deep_error(destination, columns.subtree_height(page_to_move))
+    if error is None:
+        return None
+    messages.error(request, error.messages[0])
+    return redirect("wagtailadmin_pages:move", page_to_move.id)
+
+
+@hooks.register("before_serve_document")
+def hide_attachments_of_unpublished_documents(document, request):
+    """An attachment is public only once a document it belongs to is public."""
+    attached = DisclosureDocumentPage.objects.filter(attachments__document=document)
+    if not attached.exists():
+        return None
+    if public_documents().filter(attachments__document=document).exists():
+        return None
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    raise Http404

@@ -1,0 +1,96 @@
+import datetime
+import itertools
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from disclosure.models import (
+    DisclosureColumnPage,
+    DisclosureDocumentPage,
+    DisclosureIndexPage,
+    DisclosureUnit,
+)
+from disclosure.validators import credit_code_check_char, org_code_check_char
+from home.models import HomePage
+
+_org_bodies = itertools.count(10000001)
+
+
+def make_credit_code(org_body: str | None = None) -> str:
+    body8 = org_body or str(next(_org_bodies))
+    body = "11330199" + body8 + org_code_check_char(body8)
+    return body + credit_code_check_char(body)
+
+
+@pytest.fixture
+def home(db) -> HomePage:
+    root = Page.get_first_root_node()
+    home = HomePage(title="首页", slug="test-home")
+    root.add_child(instance=home)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+@pytest.fixture
+def index(home) -> DisclosureIndexPage:
+    index = DisclosureIndexPage(title="政府信息公开", slug="zfxxgk")
+    home.add_child(instance=index)
+    return index
+
+
+def add_column(parent, title: str, **fields) -> DisclosureColumnPage:
+    column = DisclosureColumnPage(title=title, **fields)
+    parent.add_child(instance=column)
+    return column
+
+
+@pytest.fixture
+def column(index) -> DisclosureColumnPage:
+    return add_column(index, "法定主动公开内容")
+
+
+@pytest.fixture
+def unit(db) -> DisclosureUnit:
+    return DisclosureUnit.objects.create(
+        name="区人民政府办公室",
+        short_name="区政府办",
+        code=make_credit_code("00252113"),
+        kind=DisclosureUnit.Kind.DISTRICT_GOVERNMENT,
+    )
+
+
+@pytest.fixture
+def other_unit(db) -> DisclosureUnit:
+    return DisclosureUnit.objects.create(
+        name="区教育局",
+        short_name="区教育局",
+        code=make_credit_code("00252156"),
+        kind=DisclosureUnit.Kind.DEPARTMENT,
+    )
+
+
+def make_document(
+    parent,
+    unit,
+    title="关于做好政府信息公开工作的通知",
+    *,
+    publish=True,
+    publish_date=None,
+    **fields,
+) -> DisclosureDocumentPage:
+    """Create a document as an editor would: a draft, then (optionally) publish its revision."""
+    document = DisclosureDocumentPage(title=title, unit=unit, live=False, **fields)
+    if publish_date is not None:
+        document.publish_date = publish_date
+    parent.add_child(instance=document)
+    revision = document.save_revision()
+    if publish:
+        revision.publish()
+    return DisclosureDocumentPage.objects.get(pk=document.pk)
+
+
+def shanghai(year, month=1, day=1, hour=12, minute=0) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
