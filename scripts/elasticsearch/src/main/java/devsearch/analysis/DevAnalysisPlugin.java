@@ -1,0 +1,94 @@
+package devsearch.analysis;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.elasticsearch.index.analysis.AnalyzerProvider;
+import org.elasticsearch.index.analysis.CharFilterFactory;
+import org.elasticsearch.index.analysis.TokenFilterFactory;
+import org.elasticsearch.index.analysis.TokenizerFactory;
+import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.elasticsearch.plugins.AnalysisPlugin;
+import org.elasticsearch.plugins.Plugin;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Analysis components for the development Elasticsearch node.
+ *
+ * <p>The Elasticsearch distribution published on Maven Central (the "integ-test-zip") ships only the
+ * server and the transport/x-pack-core/apm modules, not the {@code analysis-common} module nor the
+ * {@code analysis-smartcn}/{@code analysis-icu} plugins. This plugin re-provides, under the same names
+ * and with the same main parameters, the components this project (and Wagtail's Elasticsearch
+ * backend) uses, as thin wrappers around the Lucene classes the official modules wrap too:
+ *
+ * <ul>
+ *   <li>analyzers: {@code cjk}, {@code smartcn}, {@code icu_analyzer}</li>
+ *   <li>tokenizers: {@code ngram}, {@code edge_ngram}, {@code keyword}, {@code whitespace},
+ *       {@code letter}, {@code smartcn_tokenizer}, {@code icu_tokenizer}</li>
+ *   <li>token filters: {@code asciifolding}, {@code lowercase}, {@code ngram}, {@code edge_ngram},
+ *       {@code cjk_bigram}, {@code cjk_width}, {@code trim}, {@code smartcn_stop},
+ *       {@code icu_normalizer}, {@code icu_folding}</li>
+ *   <li>char filters: {@code html_strip}, {@code icu_normalizer}</li>
+ * </ul>
+ *
+ * The server itself already provides the {@code standard}, {@code simple}, {@code stop},
+ * {@code whitespace} and {@code keyword} analyzers, the {@code standard} tokenizer and the
+ * {@code lowercase}, {@code stop}, {@code shingle} token filters.
+ */
+public class DevAnalysisPlugin extends Plugin implements AnalysisPlugin {
+
+    @Override
+    public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
+        Map<String, AnalysisProvider<CharFilterFactory>> m = new TreeMap<>();
+        m.put("html_strip", (is, env, name, s) -> new Factories.HtmlStripCharFilter(name, s));
+        m.put("icu_normalizer", (is, env, name, s) -> new Factories.IcuNormalizerCharFilter(name, s));
+        return m;
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
+        Map<String, AnalysisProvider<TokenizerFactory>> m = new TreeMap<>();
+        m.put("ngram", (is, env, name, s) -> new Factories.NGramTokenizer(is, s, name, false));
+        m.put("edge_ngram", (is, env, name, s) -> new Factories.NGramTokenizer(is, s, name, true));
+        m.put("keyword", Factories.KeywordTokenizer::new);
+        m.put("whitespace", (is, env, name, s) -> new Factories.SimpleTokenizer(is, s, name,
+            org.apache.lucene.analysis.core.WhitespaceTokenizer::new));
+        m.put("letter", (is, env, name, s) -> new Factories.SimpleTokenizer(is, s, name,
+            org.apache.lucene.analysis.core.LetterTokenizer::new));
+        m.put("smartcn_tokenizer", (is, env, name, s) -> new Factories.SimpleTokenizer(is, s, name,
+            org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer::new));
+        m.put("icu_tokenizer", (is, env, name, s) -> new Factories.SimpleTokenizer(is, s, name,
+            () -> new org.apache.lucene.analysis.icu.segmentation.ICUTokenizer(
+                new org.apache.lucene.analysis.icu.segmentation.DefaultICUTokenizerConfig(true, true))));
+        return m;
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
+        Map<String, AnalysisProvider<TokenFilterFactory>> m = new TreeMap<>();
+        m.put("asciifolding", (is, env, name, s) -> new Factories.AsciiFolding(name, s));
+        m.put("lowercase", (is, env, name, s) -> new Factories.LowerCase(name, s));
+        m.put("ngram", (is, env, name, s) -> new Factories.NGramFilter(is, name, s, false));
+        m.put("edge_ngram", (is, env, name, s) -> new Factories.NGramFilter(is, name, s, true));
+        m.put("cjk_bigram", (is, env, name, s) -> new Factories.CjkBigram(name, s));
+        m.put("cjk_width", (is, env, name, s) -> new Factories.SimpleNormalizingFilter(name, s,
+            org.apache.lucene.analysis.cjk.CJKWidthFilter::new));
+        m.put("trim", (is, env, name, s) -> new Factories.SimpleNormalizingFilter(name, s,
+            org.apache.lucene.analysis.miscellaneous.TrimFilter::new));
+        m.put("smartcn_stop", (is, env, name, s) -> new Factories.StopWords(env, name, s,
+            org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer.getDefaultStopSet()));
+        m.put("icu_normalizer", (is, env, name, s) -> new Factories.IcuNormalizerFilter(name, s));
+        m.put("icu_folding", (is, env, name, s) -> new Factories.SimpleNormalizingFilter(name, s,
+            org.apache.lucene.analysis.icu.ICUFoldingFilter::new));
+        return m;
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
+        Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> m = new TreeMap<>();
+        m.put("cjk", (is, env, name, s) -> new Factories.Cjk(env, name, s));
+        m.put("smartcn", (is, env, name, s) -> new Factories.SmartCn(env, name, s));
+        m.put("icu_analyzer", (is, env, name, s) -> new Factories.IcuAnalyzer(name, s));
+        return m;
+    }
+}
