@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage (run.sh builds the command line):
  * <pre>
- * java [jvm options] --module-path ES_HOME/lib --add-modules=ALL-MODULE-PATH -cp dev-analysis-launcher.jar \
+ * java [jvm options] --module-path ES_HOME/lib --add-modules=ALL-MODULE-PATH -cp dev-extras-launcher.jar \
  *      devsearch.EsNode --home ES_HOME --conf CONF_DIR --data DATA_DIR [--port 9200] [--transport-port 9300]
  * </pre>
  * Every option also has an environment variable: ES_HOME, ES_CONF_DIR, ES_DATA_DIR, ES_PORT,

@@ -1,4 +1,4 @@
-package devsearch.analysis;
+package devsearch.plugin;
 
 import com.ibm.icu.text.Normalizer2;
 
@@ -43,7 +43,7 @@ import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
-/** The factories registered by {@link DevAnalysisPlugin}; parameters follow the Elasticsearch reference. */
+/** The factories registered by {@link DevExtrasPlugin}; parameters follow the Elasticsearch reference. */
 final class Factories {
 
     private Factories() {}

@@ -1,19 +1,37 @@
-package devsearch.analysis;
+package devsearch.plugin;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.elasticsearch.cluster.metadata.IndexNameExpressionResolver;
+import org.elasticsearch.cluster.node.DiscoveryNodes;
+import org.elasticsearch.cluster.service.ClusterService;
+import org.elasticsearch.common.io.stream.NamedWriteableRegistry;
+import org.elasticsearch.common.settings.ClusterSettings;
+import org.elasticsearch.common.settings.IndexScopedSettings;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.common.settings.SettingsFilter;
+import org.elasticsearch.features.NodeFeature;
 import org.elasticsearch.index.analysis.AnalyzerProvider;
 import org.elasticsearch.index.analysis.CharFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.elasticsearch.node.Node;
+import org.elasticsearch.plugins.ActionPlugin;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
+import org.elasticsearch.rest.RestController;
+import org.elasticsearch.rest.RestHandler;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * Analysis components for the development Elasticsearch node.
+ * What the development Elasticsearch node needs beyond the distribution published on Maven Central:
+ * analysis components (below) and the {@code GET /} / {@code HEAD /} endpoint ({@link RootInfoHandler}).
  *
  * <p>The Elasticsearch distribution published on Maven Central (the "integ-test-zip") ships only the
  * server and the transport/x-pack-core/apm modules, not the {@code analysis-common} module nor the
@@ -35,7 +53,30 @@ import java.util.TreeMap;
  * {@code whitespace} and {@code keyword} analyzers, the {@code standard} tokenizer and the
  * {@code lowercase}, {@code stop}, {@code shingle} token filters.
  */
-public class DevAnalysisPlugin extends Plugin implements AnalysisPlugin {
+public class DevExtrasPlugin extends Plugin implements AnalysisPlugin, ActionPlugin {
+
+    private volatile ClusterService clusterService;
+
+    @Override
+    public Collection<?> createComponents(PluginServices services) {
+        clusterService = services.clusterService();
+        return List.of();
+    }
+
+    @Override
+    public Collection<RestHandler> getRestHandlers(
+        Settings settings,
+        NamedWriteableRegistry namedWriteableRegistry,
+        RestController restController,
+        ClusterSettings clusterSettings,
+        IndexScopedSettings indexScopedSettings,
+        SettingsFilter settingsFilter,
+        IndexNameExpressionResolver indexNameExpressionResolver,
+        Supplier<DiscoveryNodes> nodesInCluster,
+        Predicate<NodeFeature> clusterSupportsFeature
+    ) {
+        return List.of(new RootInfoHandler(Node.NODE_NAME_SETTING.get(settings), () -> clusterService));
+    }
 
     @Override
     public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
