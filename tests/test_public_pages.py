@@ -57,8 +57,12 @@ def test_filters_by_year_unit_topic_and_validity(client, tree, unit, other_unit)
     make_document(level2, unit, "甲", publish_date=shanghai(2023, 12, 31, 23, 30), topic=topic)
     make_document(level2, other_unit, "乙", publish_date=shanghai(2024, 1, 1, 0, 30))
     make_document(
-        level2, unit, "丙", publish_date=shanghai(2024, 6, 1),
-        validity=Validity.REPEALED, repeal_date=datetime.date(2024, 12, 1),
+        level2,
+        unit,
+        "丙",
+        publish_date=shanghai(2024, 6, 1),
+        validity=Validity.REPEALED,
+        repeal_date=datetime.date(2024, 12, 1),
     )
     assert titles(client.get(level2.url, {"year": 2023})) == ["甲"]
     assert titles(client.get(level2.url, {"year": 2024})) == ["丙", "乙"]
@@ -74,8 +78,13 @@ def test_document_page_shows_the_metadata_header_and_attachments(client, tree, u
     _, level2, _ = tree
     topic = Topic.objects.get(name="政务公开")
     document = make_document(
-        level2, unit, "关于印发工作要点的通知", publish_date=shanghai(2024, 5, 6),
-        doc_number="区政办发〔2024〕3号", written_date=datetime.date(2024, 5, 1), topic=topic,
+        level2,
+        unit,
+        "关于印发工作要点的通知",
+        publish_date=shanghai(2024, 5, 6),
+        doc_number="区政办发〔2024〕3号",
+        written_date=datetime.date(2024, 5, 1),
+        topic=topic,
         body="<p>正文内容</p>",
     )
     file = get_document_model()(title="工作要点")
@@ -83,8 +92,17 @@ def test_document_page_shows_the_metadata_header_and_attachments(client, tree, u
     file.save()
     DisclosureAttachment.objects.create(page=document, document=file)
     content = client.get(document.url).content.decode()
-    for expected in [document.index_no, "综合政务\\政务公开", "区人民政府办公室", "2024-05-01",
-                     "区政办发〔2024〕3号", "2024-05-06", "有效", "正文内容", "工作要点"]:
+    for expected in [
+        document.index_no,
+        "综合政务\\政务公开",
+        "区人民政府办公室",
+        "2024-05-01",
+        "区政办发〔2024〕3号",
+        "2024-05-06",
+        "有效",
+        "正文内容",
+        "工作要点",
+    ]:
         assert expected in content, expected
     assert "(PDF, 1.3\xa0KB)" in content
 

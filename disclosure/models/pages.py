@@ -225,13 +225,18 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
 
     def save(self, *args, **kwargs) -> None:
         self._keep_frozen_index_number()
-        if self.live:
+        if self.live and not self.is_scheduled_for_later():
             if self.publish_date is None:
                 self.publish_date = self.first_published_at or timezone.now()
             if not self.index_no:
                 year = timezone.localtime(self.publish_date).year
                 self.index_no = allocate_index_number(self.unit, year)
         super().save(*args, **kwargs)
+
+    def is_scheduled_for_later(self) -> bool:
+        # The admin saves a page being published with live=True before Wagtail notices a
+        # future go-live time and takes it offline again; that is no publication yet.
+        return bool(self.go_live_at and self.go_live_at > timezone.now())
 
     def _keep_frozen_index_number(self) -> None:
         if not self.index_no:

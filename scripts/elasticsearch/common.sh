@@ -39,17 +39,26 @@ es_java() {
 }
 
 # Builds target/ once (downloads from Maven Central on the first run); rebuilds only when
-# pom.xml or src/ changed since the last successful build.
+# pom.xml or src/ changed since the last successful build. Maven's output goes to
+# target/build.log and is shown only if the build fails.
 es_build() {
     local stamp="$ES_TARGET/.built"
     if [ -f "$stamp" ] && [ -f "$ES_LAUNCHER_JAR" ] && [ -f "$ES_PLUGIN_DIR/dev-extras.jar" ] \
+        && [ -f "$ES_DIST/lib/elasticsearch-$ES_VERSION.jar" ] \
         && [ -z "$(find "$ES_SCRIPT_DIR/pom.xml" "$ES_SCRIPT_DIR/src" -newer "$stamp" -print -quit)" ]; then
         return 0
     fi
     command -v mvn >/dev/null || es_die "mvn (Maven 3) not found"
     echo "elasticsearch: building $ES_TARGET (the first build downloads ~110 MB from Maven Central)" >&2
-    rm -rf "$ES_PLUGIN_DIR" "$stamp"   # no stale jars in the plugin directory
-    mvn -q -B -f "$ES_SCRIPT_DIR/pom.xml" package >&2 || es_die "maven build failed"
+    rm -f "$stamp"
+    rm -rf "$ES_PLUGIN_DIR"   # no stale jars in the plugin directory
+    # the unpack marker alone must not stop a missing distribution from being unpacked again
+    [ -f "$ES_DIST/lib/elasticsearch-$ES_VERSION.jar" ] || rm -rf "$ES_TARGET/dependency-maven-plugin-markers"
+    mkdir -p "$ES_TARGET"
+    if ! mvn -B -f "$ES_SCRIPT_DIR/pom.xml" package >"$ES_TARGET/build.log" 2>&1; then
+        grep -E "ERROR|BUILD" "$ES_TARGET/build.log" | tail -n 40 >&2
+        es_die "maven build failed (full log: $ES_TARGET/build.log)"
+    fi
     touch "$stamp"
 }
 

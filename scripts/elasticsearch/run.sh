@@ -21,7 +21,7 @@ esac
 # then ES_JAVA_OPTS (later options win, so it can override the heap).
 jvm_opts=(
     -Xms512m -Xmx1g -XX:+UseG1GC -Xss1m
-    -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$ES_DATA_DIR" -XX:+ExitOnOutOfMemoryError
+    -XX:+ExitOnOutOfMemoryError
     -Djava.io.tmpdir="$ES_DATA_DIR/tmp"
     -Des.networkaddress.cache.ttl=60 -Des.networkaddress.cache.negative.ttl=10
     -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Djna.nosys=true -XX:-OmitStackTraceInFastThrow

@@ -9,6 +9,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 timeout_s="${ES_START_TIMEOUT:-180}"
 health="/_cluster/health?wait_for_status=yellow&timeout=5s"
 
+mkdir -p "$ES_DATA_DIR"
+if command -v flock >/dev/null; then   # two concurrent start.sh: the second waits, then finds it running
+    exec 9>"$ES_DATA_DIR/.start.lock"
+    flock 9
+fi
+
 if pid="$(es_running_pid)"; then
     echo "elasticsearch: already running (pid $pid), $ES_URL"
 elif body="$(es_http_get /)"; then
@@ -21,11 +27,10 @@ elif body="$(es_http_get /)"; then
 else
     es_build   # in the foreground: the first build downloads from Maven Central
     es_java >/dev/null
-    mkdir -p "$ES_DATA_DIR"
     rm -f "$ES_PID_FILE"
     launcher=()
     command -v setsid >/dev/null && launcher=(setsid)   # own session: a Ctrl-C elsewhere does not hit it
-    nohup ${launcher[@]+"${launcher[@]}"} "$ES_SCRIPT_DIR/run.sh" >"$ES_LOG_FILE" 2>&1 </dev/null &
+    nohup ${launcher[@]+"${launcher[@]}"} "$ES_SCRIPT_DIR/run.sh" >"$ES_LOG_FILE" 2>&1 </dev/null 9>&- &
     pid=$!
     echo "$pid" >"$ES_PID_FILE"
     echo "elasticsearch: starting (pid $pid, port $ES_PORT, data $ES_DATA_DIR, log $ES_LOG_FILE)"

@@ -30,14 +30,13 @@ class Command(BaseCommand):
             self.run_once()
             if once:
                 break
+            # A long-lived process must not keep a connection the database has dropped.
+            close_old_connections()
             stop.wait(max(0.0, interval - (time.monotonic() - started)))
         self.stdout.write("定时发布已停止。")
 
     def run_once(self) -> None:
-        close_old_connections()
         try:
             call_command("publish_scheduled", stdout=self.stdout, stderr=self.stderr)
         except Exception as error:  # keep the loop alive; the next minute retries
             self.stderr.write(f"定时发布出错：{error!r}")
-        finally:
-            close_old_connections()

@@ -154,7 +154,8 @@ class Command(BaseCommand):
         # The last few are scheduled to go live in the coming days.
         scheduled = max(3, count // 80)
         for n in range(count):
-            column = leaves[n % len(leaves)]
+            # A stride coprime with the leaf count visits every column evenly.
+            column = leaves[(n * 13) % len(leaves)]
             section = self.section_name(column)
             subject = rng.choice(demo.SUBJECTS.get(section, demo.DEFAULT_SUBJECTS))
             year = first_year + (n * 5) // count
@@ -177,7 +178,7 @@ class Command(BaseCommand):
                 key = (unit.name, year)
                 doc_serials[key] = doc_serials.get(key, 0) + 1
                 doc_number = f"{prefixes[unit.name]}〔{year}〕{doc_serials[key]}号"
-            repealed = section == "政策文件" and year <= first_year + 1 and n % 4 == 0
+            repealed = year <= first_year + 1 and n % 6 == 0
             document = DisclosureDocumentPage(
                 title=title,
                 slug=f"d{n + 1:05d}",

@@ -1,0 +1,66 @@
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Site
+
+from disclosure.models import (
+    DisclosureColumnPage,
+    DisclosureDocumentPage,
+    DisclosureIndexPage,
+    DisclosureUnit,
+    ReportCategory,
+)
+from home.models import HomePage
+
+
+def counts():
+    return (
+        DisclosureColumnPage.objects.count(),
+        DisclosureDocumentPage.objects.count(),
+        DisclosureUnit.objects.count(),
+        get_user_model().objects.count(),
+    )
+
+
+def test_no_demo_user_exists_unless_setup_demo_created_it(db):
+    assert not get_user_model().objects.exists()
+
+
+def test_setup_demo_builds_the_portal_and_runs_again_without_change(db, client):
+    call_command("setup_demo", documents=40)
+    first = counts()
+    call_command("setup_demo", documents=40)
+    assert counts() == first
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    index = DisclosureIndexPage.objects.get()
+    first_level = DisclosureColumnPage.objects.child_of(index).values_list("title", flat=True)
+    assert set(first_level) == {
+        "政府信息公开指南",
+        "政府信息公开制度",
+        "法定主动公开内容",
+        "政府信息公开年报",
+        "依申请公开",
+    }
+    deepest = max(DisclosureColumnPage.objects.values_list("depth", flat=True))
+    assert deepest - index.depth == 3
+    assert DisclosureUnit.objects.count() >= 5
+    assert set(DisclosureUnit.objects.values_list("kind", flat=True)) == {
+        "district_government",
+        "department",
+        "subdistrict",
+        "town",
+    }
+    documents = DisclosureDocumentPage.objects.all()
+    assert documents.count() == 40
+    assert documents.filter(live=False, go_live_at__isnull=False).count() >= 3
+    assert documents.filter(live=True, index_no__isnull=True).count() == 0
+    assert documents.filter(validity="repealed").exists()
+    years = {d.year for d in documents.filter(live=True).datetimes("publish_date", "year")}
+    assert len(years) == 5
+    categories = {d.effective_report_category for d in documents.filter(live=True)}
+    assert categories <= set(ReportCategory.objects.all())
+    assert len(categories) >= 5
+    assert get_user_model().objects.filter(username="admin", is_superuser=True).exists()
+    assert client.get("/").status_code == 200
+    assert client.get(index.url).status_code == 200
