@@ -49,7 +49,7 @@ es_build() {
         return 0
     fi
     command -v mvn >/dev/null || es_die "mvn (Maven 3) not found"
-    echo "elasticsearch: building $ES_TARGET (the first build downloads ~110 MB from Maven Central)" >&2
+    echo "elasticsearch: building $ES_TARGET (the first build downloads ~165 MB from Maven Central into ~/.m2)" >&2
     rm -f "$stamp"
     rm -rf "$ES_PLUGIN_DIR"   # no stale jars in the plugin directory
     # the unpack marker alone must not stop a missing distribution from being unpacked again
