@@ -3,7 +3,8 @@ import itertools
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from disclosure.models import (
     DisclosureColumnPage,
@@ -25,12 +26,14 @@ def make_credit_code(org_body: str | None = None) -> str:
 
 @pytest.fixture
 def home(db) -> HomePage:
-    root = Page.get_first_root_node()
+    # Transactional tests (threads, live server) flush the rows Wagtail's migrations created.
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = HomePage(title="首页", slug="test-home")
     root.add_child(instance=home)
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
     return home
 
 
