@@ -64,3 +64,18 @@ def too_deep_error(parent: Page, height: int = 1) -> ValidationError | None:
         % {"limit": limit, "parent": parent.title, "level": deepest_level},
         code="column_too_deep",
     )
+
+
+def default_unit_for(parent: Page):
+    """The default unit of ``parent`` or of the nearest column above it that sets one."""
+    from .models import DisclosureColumnPage
+
+    column = (
+        DisclosureColumnPage.objects.filter(
+            path__in=_ancestor_paths(parent, inclusive=True), default_unit__isnull=False
+        )
+        .select_related("default_unit")
+        .order_by("-depth")
+        .first()
+    )
+    return column.default_unit if column else None

@@ -17,6 +17,17 @@ class ColumnPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+class DocumentPageForm(WagtailAdminPageForm):
+    """Admin form of a document: a new document starts with its column's default unit."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if parent_page is not None and not self.instance.pk and "unit" in self.fields:
+            unit = columns.default_unit_for(parent_page)
+            if unit is not None:
+                self.initial["unit"] = self.initial.get("unit") or unit.pk
+
+
 class DocumentFilterForm(forms.Form):
     """Filters of a column listing; GET parameters, so every filtered view is bookmarkable."""
 

@@ -129,3 +129,11 @@ def test_scheduling_from_the_admin_keeps_the_document_hidden_until_go_live(
     assert document.get_latest_revision().approved_go_live_at is not None
     client.logout()
     assert "关于做好年度政府信息公开工作的通知" not in client.get(column.url).content.decode()
+
+
+def test_a_new_document_starts_with_the_column_default_unit(admin_client, index, unit, other_unit):
+    parent = add_column(index, "区教育局", default_unit=other_unit)
+    column = add_column(parent, "政策文件")
+    response = admin_client.get(add_url(column))
+    assert response.status_code == 200
+    assert response.context["form"].initial["unit"] == other_unit.pk

@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import columns
-from ..forms import ColumnPageForm
+from ..forms import ColumnPageForm, DocumentPageForm
 from ..index_numbers import allocate_index_number
 from ..validators import validate_doc_number
 from .choices import Genre, Validity
@@ -204,6 +204,7 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
     ]
     parent_page_types = ["disclosure.DisclosureColumnPage"]
     subpage_types: list[str] = []
+    base_form_class = DocumentPageForm
     template = "disclosure/disclosure_document_page.html"
 
     class Meta:
