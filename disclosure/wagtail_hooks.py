@@ -77,3 +77,10 @@ def hide_attachments_of_unpublished_documents(document, request):
     if request.user.has_perm("wagtailadmin.access_admin"):
         return None
     raise Http404
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    from .importing import IMPORT_ACTION
+
+    actions.register_action(IMPORT_ACTION, _("目录导入"), _("由目录导入创建并发布"))

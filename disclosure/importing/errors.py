@@ -1,0 +1,33 @@
+"""What can go wrong in an import: a whole file that cannot be read, or single rows."""
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read as a catalogue at all (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        value = f"“{self.value}”" if self.value else "（空）"
+        return f"第 {self.row} 行 [{self.column}] {value}：{self.message}"
+
+
+REPORT_HEADERS = ["行号", "列", "值", "说明"]
+
+
+def write_error_report(errors: list[RowError], path: str | Path) -> None:
+    """Write every row error as CSV (UTF-8 with BOM, so that Excel opens it correctly)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(REPORT_HEADERS)
+        for error in errors:
+            writer.writerow([error.row, error.column, error.value, error.message])
