@@ -97,3 +97,30 @@ def test_imported_document_can_be_edited_and_republished_in_the_admin(client, im
     assert "wagtail.publish" in set(
         PageLogEntry.objects.filter(page=document).values_list("action", flat=True)
     )
+
+
+def test_bulk_reference_index_matches_wagtails_own(imported):
+    def references():
+        return set(
+            ReferenceIndex.objects.filter(object_id=str(imported.pk)).values_list(
+                "content_type",
+                "base_content_type",
+                "to_content_type",
+                "to_object_id",
+                "model_path",
+                "content_path",
+                "content_path_hash",
+            )
+        )
+
+    bulk = references()
+    assert bulk
+    ReferenceIndex.objects.filter(object_id=str(imported.pk)).delete()
+    ReferenceIndex.create_or_update_for_object(imported)
+    assert references() == bulk
+
+
+def test_revision_content_matches_the_page(imported):
+    from_revision = imported.live_revision.as_object()
+    for name in ("title", "index_no", "unit_id", "doc_number", "publish_date", "body", "path"):
+        assert getattr(from_revision, name) == getattr(imported, name)

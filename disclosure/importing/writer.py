@@ -16,9 +16,11 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import F, Max
+from django.db.models import CharField, F, Max, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
@@ -73,6 +75,7 @@ class CatalogWriter:
         self.written = 0
         self.backends = list(get_search_backends(with_auto_update=True))
         self.index_references = ReferenceIndex.is_indexed(DisclosureDocumentPage)
+        self.child_relations = get_all_child_relations(DisclosureDocumentPage)
 
     # --- preparation ---------------------------------------------------------------------
 
@@ -166,10 +169,17 @@ class CatalogWriter:
                 for d in documents
             ]
         )
-        for document, page, revision in zip(documents, pages, revisions, strict=True):
+        for document, revision in zip(documents, revisions, strict=True):
             document.live_revision_id = document.latest_revision_id = revision.pk
-            page.live_revision_id = page.latest_revision_id = revision.pk
-        Page.objects.bulk_update(pages, ["live_revision", "latest_revision"], batch_size=250)
+        # One UPDATE per batch: each page points at its (only) revision.
+        revision = Revision.objects.filter(
+            base_content_type_id=self.page_type.pk,
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        ).order_by("-pk")
+        Page.objects.filter(pk__in=[d.pk for d in documents]).update(
+            live_revision_id=Subquery(revision.values("pk")[:1]),
+            latest_revision_id=Subquery(revision.values("pk")[:1]),
+        )
         PageLogEntry.objects.bulk_create(
             [
                 PageLogEntry(
@@ -190,8 +200,7 @@ class CatalogWriter:
         for backend in self.backends:
             backend.add_bulk(DisclosureDocumentPage, documents)
         if self.index_references:
-            for document in documents:
-                ReferenceIndex.create_or_update_for_object(document)
+            self._index_references(documents)
         self.written += len(documents)
 
     def _document(self, plan: RowPlan) -> DisclosureDocumentPage:
@@ -206,7 +215,7 @@ class CatalogWriter:
             self.allocated += 1
         path = self._next_path(parent)
         slug = self._slug(parent, index_no)
-        return DisclosureDocumentPage(
+        document = DisclosureDocumentPage(
             title=plan.title,
             draft_title=plan.title,
             slug=slug,
@@ -236,6 +245,36 @@ class CatalogWriter:
             summary=plan.summary,
             body=plan.body,
         )
+        # A new page has no attachments or comments: say so, so that serialising the
+        # revision and extracting references do not query for them.
+        for relation in self.child_relations:
+            setattr(document, relation.get_accessor_name(), [])
+        return document
+
+    def _index_references(self, documents: list[DisclosureDocumentPage]) -> None:
+        """What ``ReferenceIndex.create_or_update_for_object`` records, in one bulk insert.
+
+        The documents are new, so there is nothing to update or delete: the references are
+        extracted with Wagtail's own extractor and inserted for the whole batch at once.
+        """
+        content_type = self.document_type
+        rows = [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=self.page_type,
+                object_id=document.pk,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for document in documents
+            for to_content_type_id, to_object_id, model_path, content_path in set(
+                ReferenceIndex._extract_references_from_object(document)
+            )
+        ]
+        ReferenceIndex.objects.bulk_create(rows, batch_size=500)
 
     def _insert_specific(self, documents: list[DisclosureDocumentPage]) -> None:
         """Insert the rows of the page type's own table (``page_ptr_id`` already set)."""
