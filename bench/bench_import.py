@@ -8,7 +8,7 @@ Not run in CI. Usage (from the repository root)::
         --database-url postgres://portal:portal@127.0.0.1:5432/portal_bench
 
 Each run: a new SQLite file in a temporary directory (or the given PostgreSQL database,
-which is flushed and migrated), ``migrate`` and ``setup_demo --documents 0`` (the demo column
+which is dropped, created and migrated), ``migrate`` and ``setup_demo --documents 0`` (the demo column
 tree and units, no documents), then the generated catalogue is imported in a child process
 whose wall time and peak RSS (``wait4``) are reported.
 """
@@ -99,6 +99,20 @@ def manage(env, *args):
     return elapsed, usage.ru_maxrss / 1024, output
 
 
+def recreate_postgres_database(url: str) -> None:
+    """Drop and create the benchmark database, so that every run starts empty."""
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    maintenance = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
@@ -111,7 +125,7 @@ def main() -> None:
         env["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp / 'bench.sqlite3'}"
         env["MEDIA_ROOT"] = str(tmp / "media")
         if args.database_url:
-            manage(env, "flush", "--no-input")
+            recreate_postgres_database(args.database_url)
         manage(env, "migrate", "--no-input", "-v", "0")
         manage(env, "setup_demo", "--documents", "0")
         source = tmp / f"catalogue.{args.format}"

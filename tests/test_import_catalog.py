@@ -340,3 +340,22 @@ def test_documents_go_below_existing_columns_of_the_same_path(portal, index, col
     assert DisclosureDocumentPage.objects.child_of(sub).count() == 2
     sub.refresh_from_db()
     assert sub.numchild == 2
+
+
+def test_number_taken_between_validation_and_writing_writes_nothing(portal, column, unit, tmp_path):
+    from disclosure.importing import import_catalog
+
+    path = write_csv(
+        tmp_path / "c.csv", [row(标题="甲"), row(标题="乙", 索引号="000014349/2017-00110")]
+    )
+
+    def publish_meanwhile(phase, done, total):
+        # An editor publishes a document with the same number after the file was validated.
+        if phase == "validate" and done == total:
+            make_document(column, unit, "同时发布", index_no="000014349/2017-00110")
+
+    result = import_catalog(path, progress=publish_meanwhile)
+    assert not result.ok
+    assert "写入时与同时发布的信息发生冲突" in str(result.errors[0])
+    assert list(DisclosureDocumentPage.objects.values_list("title", flat=True)) == ["同时发布"]
+    assert not PageLogEntry.objects.filter(action="disclosure.import").exists()

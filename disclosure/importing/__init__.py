@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, reset_queries, transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from ..models import DisclosureIndexPage, DisclosureUnit
@@ -97,20 +98,16 @@ def import_catalog(
     if result.errors or dry_run:
         result.elapsed = time.monotonic() - started
         return result
-    with transaction.atomic():
-        writer = CatalogWriter(index, user=user, source=Path(path).name)
-        writer.prepare(validator)
-        batch = []
-        for number, row in reader.iter_rows():
-            batch.append(validator.plan_row(number, row))
-            if len(batch) >= BATCH_SIZE:
-                writer.write_batch(batch)
-                batch = []
-                if progress:
-                    progress("write", writer.written, result.rows)
-        if batch:
-            writer.write_batch(batch)
-        writer.finish()
+    try:
+        writer = _write(reader, validator, index, user, Path(path).name, result.rows, progress)
+    except IntegrityError:
+        # Someone published at the same moment and took a number or path: nothing was written.
+        message = _(
+            "写入时与同时发布的信息发生冲突（索引号或页面重复），未写入任何内容，请重新导入。"
+        )
+        result.errors.append(RowError(0, _("索引号"), "", message))
+        result.elapsed = time.monotonic() - started
+        return result
     if progress:
         progress("write", writer.written, result.rows)
     result.written = writer.written
@@ -120,3 +117,24 @@ def import_catalog(
     result.units_created = [(u.name, u.code) for u in writer.created_units]
     result.elapsed = time.monotonic() - started
     return result
+
+
+def _write(reader, validator, index, user, source, total, progress) -> CatalogWriter:
+    with transaction.atomic():
+        writer = CatalogWriter(index, user=user, source=source)
+        writer.prepare(validator)
+        batch = []
+        for number, row in reader.iter_rows():
+            batch.append(validator.plan_row(number, row))
+            if len(batch) >= BATCH_SIZE:
+                writer.write_batch(batch)
+                batch = []
+                # With DEBUG on, Django keeps the last 9,000 SQL statements, bulk INSERTs
+                # included: forget them, or memory grows with the file.
+                reset_queries()
+                if progress:
+                    progress("write", writer.written, total)
+        if batch:
+            writer.write_batch(batch)
+        writer.finish()
+    return writer

@@ -17,6 +17,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        if not self.row:
+            return f"[{self.column}] {self.message}"
         value = f"“{self.value}”" if self.value else "（空）"
         return f"第 {self.row} 行 [{self.column}] {value}：{self.message}"
 
