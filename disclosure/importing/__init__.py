@@ -73,9 +73,11 @@ def import_catalog(
     dry_run: bool = False,
     user=None,
     progress: Progress | None = None,
+    source: str | None = None,
 ) -> ImportResult:
     """Validate the whole file, then (unless there are errors or ``dry_run``) write it.
 
+    ``source`` names the file in the audit log (default: the file's name).
     Raises ``UnreadableFile`` when the file cannot be read as a catalogue at all.
     """
     started = time.monotonic()
@@ -99,7 +101,8 @@ def import_catalog(
         result.elapsed = time.monotonic() - started
         return result
     try:
-        writer = _write(reader, validator, index, user, Path(path).name, result.rows, progress)
+        source = source or Path(path).name
+        writer = _write(reader, validator, index, user, source, result.rows, progress)
     except IntegrityError:
         # Someone published at the same moment and took a number or path: nothing was written.
         message = _(
