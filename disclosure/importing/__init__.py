@@ -60,7 +60,7 @@ class ImportResult:
 def default_index() -> Page:
     index = DisclosureIndexPage.objects.order_by("path").first()
     if index is None:
-        raise UnreadableFile("门户中还没有“政府信息公开”页面，请先创建后再导入目录。")
+        raise UnreadableFile(_("门户中还没有“政府信息公开”页面，请先创建后再导入目录。"))
     return index
 
 
@@ -85,7 +85,7 @@ def import_catalog(
     index = index or default_index()
     validator = CatalogValidator(index, create_units=create_units, unit=unit)
     if not reader.has_unit_column and unit is None:
-        raise UnreadableFile("表头缺少必填列：发布机构。")
+        raise UnreadableFile(_("表头缺少必填列：发布机构。"))
     result = ImportResult(dry_run=dry_run, ignored_headers=reader.ignored_headers)
     for number, row in reader.iter_rows():
         result.errors.extend(validator.check_row(number, row))

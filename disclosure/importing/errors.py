@@ -4,6 +4,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 
 class UnreadableFile(Exception):
     """The file cannot be read as a catalogue at all (exit status 2)."""
@@ -19,17 +21,23 @@ class RowError:
     def __str__(self) -> str:
         if not self.row:
             return f"[{self.column}] {self.message}"
-        value = f"“{self.value}”" if self.value else "（空）"
-        return f"第 {self.row} 行 [{self.column}] {value}：{self.message}"
+        value = f"“{self.value}”" if self.value else _("（空）")
+        return _("第 %(row)d 行 [%(column)s] %(value)s：%(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "value": value,
+            "message": self.message,
+        }
 
 
-REPORT_HEADERS = ["行号", "列", "值", "说明"]
+def report_headers() -> list[str]:
+    return [_("行号"), _("列"), _("值"), _("说明")]
 
 
 def write_error_report(errors: list[RowError], path: str | Path) -> None:
     """Write every row error as CSV (UTF-8 with BOM, so that Excel opens it correctly)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(REPORT_HEADERS)
+        writer.writerow(report_headers())
         for error in errors:
             writer.writerow([error.row, error.column, error.value, error.message])

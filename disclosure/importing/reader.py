@@ -66,6 +66,7 @@ class CatalogReader:
         self.ignored_headers: list[str] = []
         self.columns: list[str | None] = []
         self.skipped_notes = 0
+        self._merges = None
         # Validate the header once, up front, so that a bad file fails before any work.
         for _row in self.iter_rows():
             break
@@ -137,7 +138,9 @@ class CatalogReader:
             raise UnreadableFile(_("无法打开 Excel 文件。") + str(UNREADABLE_HINT)) from exc
         try:
             sheet = workbook.worksheets[0]
-            vertical, notes = _merged_ranges(workbook, sheet)
+            if self._merges is None:  # parsed once, reused by every pass
+                self._merges = _merged_ranges(workbook, sheet)
+            vertical, notes = self._merges
             active: dict[int, tuple[object, int]] = {}  # column -> (value, last row)
             self.skipped_notes = 0
             columns = None

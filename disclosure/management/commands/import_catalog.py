@@ -24,12 +24,15 @@ class Progress:
         self.stream = stream
         self.enabled = enabled
         self.last = 0.0
+        self.finished: set[str] = set()
 
     def __call__(self, phase: str, done: int, total: int | None) -> None:
         now = time.monotonic()
-        if not self.enabled or (now - self.last < 0.2 and done != total):
+        if not self.enabled or phase in self.finished or (now - self.last < 0.2 and done != total):
             return
         self.last = now
+        if done == total:
+            self.finished.add(phase)
         label = self.LABELS.get(phase, phase)
         if total:
             filled = int(30 * done / total)
