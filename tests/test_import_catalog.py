@@ -359,3 +359,47 @@ def test_number_taken_between_validation_and_writing_writes_nothing(portal, colu
     assert "写入时与同时发布的信息发生冲突" in str(result.errors[0])
     assert list(DisclosureDocumentPage.objects.values_list("title", flat=True)) == ["同时发布"]
     assert not PageLogEntry.objects.filter(action="disclosure.import").exists()
+
+
+def test_html_body_is_sanitised(portal, tmp_path):
+    body = (
+        '<p data-block-key="k1" style="color:red" onclick="x()">正文<script>alert(1)</script>'
+        '<a href="javascript:alert(1)">坏链接</a><a href="https://example.invalid/a">好链接</a></p>'
+        "<table><tr><td>表格文字</td></tr></table><h1>大标题</h1><ul><li>条目</li></ul>"
+    )
+    status, _out, err = import_rows(tmp_path, [row(正文=body)])
+    assert status == 0, err
+    stored = DisclosureDocumentPage.objects.get().body
+    assert "<script" not in stored and "alert" not in stored
+    assert "javascript:" not in stored and "onclick" not in stored and "style" not in stored
+    assert '<a href="https://example.invalid/a">好链接</a>' in stored
+    assert '<p data-block-key="k1">' in stored
+    assert "<table" not in stored and "表格文字" in stored and "大标题" in stored
+    assert "<ul><li>条目</li></ul>" in stored
+
+
+@pytest.mark.parametrize(
+    "given", ["区政发[2015]3号", "区政发（2015）3号", "区政发【2015】3号", "区政发〔2015〕3号"]
+)
+def test_doc_number_brackets_are_normalised(portal, tmp_path, given):
+    status, _out, err = import_rows(tmp_path, [row(文号=given)])
+    assert status == 0, err
+    assert DisclosureDocumentPage.objects.get().doc_number == "区政发〔2015〕3号"
+
+
+def test_title_longer_than_255_characters_is_a_row_error(portal, tmp_path):
+    status, _out, err = import_rows(tmp_path, [row(标题="长" * 256)])
+    assert status == 1 and "第 2 行 [标题]" in err and "标题过长" in err
+
+
+def test_column_path_may_start_with_the_index_title(portal, column, tmp_path):
+    status, _out, err = import_rows(tmp_path, [row(栏目="政府信息公开/法定主动公开内容")])
+    assert status == 0, err
+    assert DisclosureDocumentPage.objects.get().get_parent().pk == column.pk
+
+
+def test_ignored_headers_are_reported(portal, tmp_path):
+    headers = ["标题", "栏目", "发布机构", "发布日期", "点击量"]
+    status, _out, err = import_rows(tmp_path, [row(点击量="99")], headers=headers)
+    assert status == 0
+    assert "忽略无法识别的列“点击量”" in err
