@@ -21,10 +21,12 @@ demo: install
 	$(BIN)/python manage.py setup_demo
 	@$(MAKE) --no-print-directory serve
 
-# The web server and the scheduler (publish_scheduled every minute); Ctrl-C stops both.
+# The web server, the scheduler (publish_scheduled every minute) and the task worker of the
+# admin's catalogue import; Ctrl-C stops all three.
 serve: install
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py run_scheduler & \
+	$(BIN)/python manage.py db_worker --backend disclosure_imports --no-reload & \
 	echo "门户已启动：http://127.0.0.1:$(PORT)/  管理后台：http://127.0.0.1:$(PORT)/admin/"; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

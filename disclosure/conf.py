@@ -7,6 +7,12 @@
     How many column levels may sit below the disclosure index. Default 3.
 ``DISCLOSURE_DOCUMENTS_PER_PAGE``
     Documents per page in a column listing. Default 20.
+``DISCLOSURE_IMPORT_TASK_BACKEND``
+    The ``TASKS`` alias the admin's catalogue import runs on. Default ``"default"``; set it to
+    a real queue (e.g. ``django_tasks_db.DatabaseBackend``) with a worker in production.
+``DISCLOSURE_IMPORT_DIR``
+    Where admin uploads and their job state are kept (not publicly served). Default
+    ``catalogue-imports`` beside ``MEDIA_ROOT``.
 """
 
 from django.conf import settings
@@ -15,6 +21,8 @@ DEFAULTS = {
     "DISCLOSURE_INDEX_NUMBER_FORMAT": "{unit_code}/{year}-{serial:05d}",
     "DISCLOSURE_MAX_COLUMN_DEPTH": 3,
     "DISCLOSURE_DOCUMENTS_PER_PAGE": 20,
+    "DISCLOSURE_IMPORT_TASK_BACKEND": "default",
+    "DISCLOSURE_IMPORT_DIR": None,
 }
 
 

@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import columns
@@ -54,6 +56,33 @@ class DisclosureAdminGroup(ModelAdminGroup):
     menu_order = 200
     items = (DisclosureUnitAdmin, ReportCategoryAdmin, TopicAdmin)
 
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        items.append(
+            CatalogueImportMenuItem(
+                _("目录导入"), reverse("disclosure_import:upload"), icon_name="upload", order=900
+            )
+        )
+        return items
+
+
+class CatalogueImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_admin_urls")
+def register_catalogue_import_urls():
+    from . import admin_views
+
+    urls = [
+        path("", admin_views.upload, name="upload"),
+        path("<str:job_id>/", admin_views.status, name="status"),
+        path("<str:job_id>/confirm/", admin_views.confirm, name="confirm"),
+        path("<str:job_id>/errors.csv", admin_views.report, name="report"),
+    ]
+    return [path("disclosure/import/", include((urls, "disclosure_import")))]
+
 
 @hooks.register("before_move_page")
 def refuse_fourth_column_level(request, page_to_move, destination):
@@ -77,3 +106,10 @@ def hide_attachments_of_unpublished_documents(document, request):
     if request.user.has_perm("wagtailadmin.access_admin"):
         return None
     raise Http404
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    from .importing import IMPORT_ACTION
+
+    actions.register_action(IMPORT_ACTION, _("目录导入"), _("由目录导入创建并发布"))

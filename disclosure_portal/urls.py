@@ -14,6 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # The plugin's public catalogue download (/zfxxgk/catalogue.csv and .xlsx).
+    path("zfxxgk/", include("disclosure.urls")),
 ]
 
 if settings.DEBUG:

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "search",
     "disclosure",
     "wagtail_modeladmin",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -160,5 +161,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 DISCLOSURE_INDEX_NUMBER_FORMAT = os.environ.get(
     "DISCLOSURE_INDEX_NUMBER_FORMAT", "{unit_code}/{year}-{serial:05d}"
 )
+
+# Background tasks. Wagtail's own tasks (search and reference index updates) stay on the
+# immediate backend; the admin's catalogue import runs on a database queue processed by
+# ``manage.py db_worker --backend disclosure_imports`` (started by ``make serve``).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "disclosure_imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+DISCLOSURE_IMPORT_TASK_BACKEND = "disclosure_imports"
+DISCLOSURE_IMPORT_DIR = os.environ.get("DISCLOSURE_IMPORT_DIR", str(BASE_DIR / "catalogue-imports"))
 
 PORTAL_FOOTER_TEXT = _("主办单位：区人民政府办公室")

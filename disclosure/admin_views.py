@@ -1,0 +1,109 @@
+"""信息公开 → 目录导入: upload a catalogue, see the validation and a preview, confirm, follow the
+import. The work runs in background tasks (``importing.jobs``); these views only read and
+write the job's state."""
+
+from pathlib import Path
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from .importing.fields import header_label
+from .importing.jobs import PREVIEW_KEYS, RUNNING_PHASES, ImportJob, run_import, validate_import
+from .models import DisclosureUnit
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("目录文件"), help_text=_("CSV（UTF-8 或 GB18030）或 XLSX"))
+    create_units = forms.BooleanField(
+        label=_("自动创建找不到的发布机构"),
+        required=False,
+        help_text=_("以临时代码创建，导入后请在“公开单位”中改为正确代码。"),
+    )
+    unit = forms.ModelChoiceField(
+        DisclosureUnit.objects.all(),
+        label=_("只导入此单位的信息"),
+        required=False,
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
+            raise forms.ValidationError(_("只能上传 .csv 或 .xlsx 文件。"))
+        return upload
+
+
+def _require_importer(request) -> None:
+    # A bulk, all-site publication: superusers only.
+    if not request.user.is_superuser:
+        raise PermissionDenied
+
+
+def _job(job_id: str) -> ImportJob:
+    try:
+        return ImportJob(job_id)
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404 from exc
+
+
+def upload(request):
+    _require_importer(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = ImportJob.create(
+            form.cleaned_data["file"],
+            user=request.user,
+            create_units=form.cleaned_data["create_units"],
+            unit=form.cleaned_data["unit"],
+        )
+        validate_import.enqueue(job.id)
+        return redirect("disclosure_import:status", job.id)
+    return TemplateResponse(request, "disclosure/admin/import_upload.html", {"form": form})
+
+
+def status(request, job_id: str):
+    _require_importer(request)
+    job = _job(job_id)
+    state = job.state
+    progress = state.get("progress") or {}
+    percent = None
+    if progress.get("total"):
+        percent = int(100 * progress["done"] / progress["total"])
+    context = {
+        "job": job,
+        "state": state,
+        "running": state["phase"] in RUNNING_PHASES,
+        "percent": percent,
+        "preview_headers": [_("行号"), *(header_label(k) for k in PREVIEW_KEYS)],
+        "upload_url": reverse("disclosure_import:upload"),
+    }
+    return TemplateResponse(request, "disclosure/admin/import_status.html", context)
+
+
+@require_POST
+def confirm(request, job_id: str):
+    _require_importer(request)
+    job = _job(job_id)
+    if job.state["phase"] != "validated":
+        raise Http404
+    job.update(phase="confirmed", progress={"done": 0, "total": job.state["result"]["rows"]})
+    run_import.enqueue(job.id)
+    return redirect("disclosure_import:status", job.id)
+
+
+def report(request, job_id: str):
+    _require_importer(request)
+    job = _job(job_id)
+    if not job.report_path.exists():
+        raise Http404
+    return FileResponse(
+        open(job.report_path, "rb"),  # noqa: SIM115 - FileResponse closes it
+        as_attachment=True,
+        filename="import-errors.csv",
+        content_type="text/csv; charset=utf-8",
+    )
