@@ -1,15 +1,33 @@
-from .choices import Genre, Validity
+from .choices import (
+    ApplicantType,
+    DocumentType,
+    Genre,
+    RequestOutcome,
+    ReviewKind,
+    ReviewResult,
+    Validity,
+)
 from .pages import (
     DisclosureAttachment,
     DisclosureColumnPage,
     DisclosureDocumentPage,
     DisclosureIndexPage,
 )
+from .registers import InformationRequest, ReviewCase
+from .reports import EnforcementRecord
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
 from .units import DisclosureUnit
 
 __all__ = [
+    "ApplicantType",
+    "DocumentType",
+    "EnforcementRecord",
+    "InformationRequest",
+    "RequestOutcome",
+    "ReviewCase",
+    "ReviewKind",
+    "ReviewResult",
     "DisclosureAttachment",
     "DisclosureColumnPage",
     "DisclosureDocumentPage",
