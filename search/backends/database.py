@@ -16,7 +16,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
 )
-from modelsearch.index import get_content_type_pk
+from modelsearch.utils import get_content_type_pk
 
 
 class ConcurrentSafePostgresIndex(PostgresIndex):
