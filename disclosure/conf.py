@@ -7,6 +7,9 @@
     How many column levels may sit below the disclosure index. Default 3.
 ``DISCLOSURE_DOCUMENTS_PER_PAGE``
     Documents per page in a column listing. Default 20.
+``DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED``
+    Whether published documents with a view restriction count in the statistics and the
+    annual report. Default True: they were published in the disclosure section.
 """
 
 from django.conf import settings
@@ -15,6 +18,7 @@ DEFAULTS = {
     "DISCLOSURE_INDEX_NUMBER_FORMAT": "{unit_code}/{year}-{serial:05d}",
     "DISCLOSURE_MAX_COLUMN_DEPTH": 3,
     "DISCLOSURE_DOCUMENTS_PER_PAGE": 20,
+    "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": True,
 }
 
 
