@@ -14,6 +14,7 @@ from .models import (
     ReportCategory,
     Topic,
 )
+from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
 
 
 class DisclosureUnitAdmin(ModelAdmin):
@@ -52,7 +53,14 @@ class DisclosureAdminGroup(ModelAdminGroup):
     menu_label = _("信息公开")
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (DisclosureUnitAdmin, ReportCategoryAdmin, TopicAdmin)
+    items = (
+        DisclosureUnitAdmin,
+        ReportCategoryAdmin,
+        TopicAdmin,
+        InformationRequestAdmin,
+        ReviewCaseAdmin,
+        EnforcementRecordAdmin,
+    )
 
 
 @hooks.register("before_move_page")

@@ -14,7 +14,7 @@ from .pages import (
     DisclosureIndexPage,
 )
 from .registers import InformationRequest, ReviewCase
-from .reports import EnforcementRecord
+from .reports import EnforcementRecord, StatisticsPage
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
 from .units import DisclosureUnit
@@ -28,6 +28,7 @@ __all__ = [
     "ReviewCase",
     "ReviewKind",
     "ReviewResult",
+    "StatisticsPage",
     "DisclosureAttachment",
     "DisclosureColumnPage",
     "DisclosureDocumentPage",

@@ -93,7 +93,11 @@ class DisclosureColumnPage(ExpiryAwareMixin, Page):
         FieldPanel("default_document_type"),
     ]
     parent_page_types = ["disclosure.DisclosureIndexPage", "disclosure.DisclosureColumnPage"]
-    subpage_types = ["disclosure.DisclosureColumnPage", "disclosure.DisclosureDocumentPage"]
+    subpage_types = [
+        "disclosure.DisclosureColumnPage",
+        "disclosure.DisclosureDocumentPage",
+        "disclosure.StatisticsPage",
+    ]
     base_form_class = ColumnPageForm
     template = "disclosure/disclosure_column_page.html"
 

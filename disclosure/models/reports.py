@@ -5,6 +5,9 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 
 class EnforcementRecord(models.Model):
@@ -48,3 +51,29 @@ class EnforcementRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year}"
+
+
+class StatisticsPage(Page):
+    """公开统计: always-live statistics for a year or quarter, the district or one unit.
+
+    ``?year=2024`` (default: the current year, Beijing time), ``?quarter=3``, ``?unit=CODE``.
+    """
+
+    intro = RichTextField(_("说明"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["disclosure.DisclosureColumnPage"]
+    subpage_types: list[str] = []
+    template = "disclosure/statistics_page.html"
+
+    class Meta:
+        verbose_name = _("公开统计")
+        verbose_name_plural = _("公开统计")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..statistics_views import statistics_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(statistics_context(request))
+        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1).specific()
+        return context
