@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -8,6 +9,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from . import columns
 from .listing import public_documents
 from .models import (
+    AnnualReportPage,
     DisclosureColumnPage,
     DisclosureDocumentPage,
     DisclosureUnit,
@@ -85,3 +87,30 @@ def hide_attachments_of_unpublished_documents(document, request):
     if request.user.has_perm("wagtailadmin.access_admin"):
         return None
     raise Http404
+
+
+@hooks.register("before_publish_page")
+def refuse_annual_report_failing_hard_checks(request, page):
+    """A report whose hard consistency rules fail cannot be published (rules listed)."""
+    if not isinstance(page, AnnualReportPage) or page.is_frozen:
+        return None
+    failures = page.live_report().hard_failures
+    if not failures:
+        return None
+    from .models.annual_report import hard_failure_message
+
+    messages.error(request, hard_failure_message(failures))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("register_admin_urls")
+def register_report_admin_urls():
+    from .report_admin_views import refresh_report_figures
+
+    return [
+        path(
+            "disclosure/annual-report/<int:page_id>/refresh/",
+            refresh_report_figures,
+            name="disclosure_refresh_report_figures",
+        )
+    ]

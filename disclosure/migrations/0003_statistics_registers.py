@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import wagtail.contrib.routable_page.models
 import wagtail.fields
 from decimal import Decimal
 from django.conf import settings
@@ -37,6 +38,24 @@ class Migration(migrations.Migration):
             model_name='disclosuredocumentpage',
             name='document_type',
             field=models.CharField(blank=True, choices=[('rule', '规章'), ('normative', '行政规范性文件'), ('other', '其他')], help_text='规章、行政规范性文件计入年报；留空则沿用所在栏目的默认文件类型，都未设置时为“其他”。', max_length=16, verbose_name='文件类型'),
+        ),
+        migrations.CreateModel(
+            name='AnnualReportPage',
+            fields=[
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('year', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(2008), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
+                ('overview_text', wagtail.fields.RichTextField(blank=True, help_text='自动生成的统计段落之后显示。', verbose_name='一、总体情况（补充内容）')),
+                ('problems_text', wagtail.fields.RichTextField(blank=True, verbose_name='五、存在的主要问题及改进情况')),
+                ('other_text', wagtail.fields.RichTextField(blank=True, help_text='信息处理费收取情况由依申请公开登记自动生成，显示在本段之前。', verbose_name='六、其他需要报告的事项')),
+                ('frozen_figures', models.JSONField(blank=True, editable=False, null=True, verbose_name='发布时冻结的数据')),
+                ('frozen_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='冻结时间')),
+                ('unit', models.ForeignKey(blank=True, help_text='留空为全区汇总（区政府年报）。', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='annual_reports', to='disclosure.disclosureunit', verbose_name='单位')),
+            ],
+            options={
+                'verbose_name': '年报',
+                'verbose_name_plural': '年报',
+            },
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='InformationRequest',

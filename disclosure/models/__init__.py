@@ -1,3 +1,4 @@
+from .annual_report import AnnualReportPage
 from .choices import (
     ApplicantType,
     DocumentType,
@@ -20,6 +21,7 @@ from .taxonomy import ReportCategory, Topic
 from .units import DisclosureUnit
 
 __all__ = [
+    "AnnualReportPage",
     "ApplicantType",
     "DocumentType",
     "EnforcementRecord",

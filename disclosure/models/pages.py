@@ -97,6 +97,7 @@ class DisclosureColumnPage(ExpiryAwareMixin, Page):
         "disclosure.DisclosureColumnPage",
         "disclosure.DisclosureDocumentPage",
         "disclosure.StatisticsPage",
+        "disclosure.AnnualReportPage",
     ]
     base_form_class = ColumnPageForm
     template = "disclosure/disclosure_column_page.html"
