@@ -10,6 +10,9 @@
 ``DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED``
     Whether published documents with a view restriction count in the statistics and the
     annual report. Default True: they were published in the disclosure section.
+``DISCLOSURE_PDF_FONT``
+    Path of the CJK TrueType font (.ttf/.ttc) embedded in PDF reports. Default None: the
+    first of the Debian fonts listed in ``report_documents.FONT_CANDIDATES``.
 """
 
 from django.conf import settings
@@ -19,6 +22,7 @@ DEFAULTS = {
     "DISCLOSURE_MAX_COLUMN_DEPTH": 3,
     "DISCLOSURE_DOCUMENTS_PER_PAGE": 20,
     "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": True,
+    "DISCLOSURE_PDF_FONT": None,
 }
 
 

@@ -1,7 +1,7 @@
-"""Downloads of an annual report built from its data (frozen or live): JSON and XLSX.
+"""Downloads of an annual report built from its data (frozen or live): JSON, XLSX, DOCX, PDF.
 
-Every exporter takes the report data (``statistics.report_data``) and a title, and returns
-bytes; none computes a figure.
+Every exporter takes the report data (``statistics.report_data``), a title and the plain
+texts of the narrative sections, and returns bytes; none computes a figure.
 """
 
 import io
@@ -18,14 +18,16 @@ from .report_layout import (
 CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
 }
 
 
-def export_json(data: dict, title: str) -> bytes:
+def export_json(data: dict, title: str, texts: dict | None = None) -> bytes:
     return json.dumps({"title": title, **data}, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def export_xlsx(data: dict, title: str) -> bytes:
+def export_xlsx(data: dict, title: str, texts: dict | None = None) -> bytes:
     """One sheet per part: 总体情况 and the three tables, labels exactly as the format."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -93,4 +95,15 @@ def _number(value):
     return value
 
 
-EXPORTERS = {"json": export_json, "xlsx": export_xlsx}
+def _documents():
+    from . import report_documents
+
+    return report_documents
+
+
+EXPORTERS = {
+    "json": export_json,
+    "xlsx": export_xlsx,
+    "docx": lambda data, title, texts=None: _documents().export_docx(data, title, texts),
+    "pdf": lambda data, title, texts=None: _documents().export_pdf(data, title, texts),
+}

@@ -175,3 +175,33 @@ def test_json_and_xlsx_downloads_carry_the_frozen_figures(reports_column, column
     assert ["一、本年新收政府信息公开申请数量", 1, 0, 0, 0, 0, 0, 1] in rows
     assert ["三、本年度办理结果", "（一）予以公开", 1, 0, 0, 0, 0, 0, 1] in rows
     assert client.get(page.url + "export/exe/").status_code == 404
+
+
+def test_docx_and_pdf_downloads_contain_the_chinese_labels_and_numbers(
+    reports_column, column, unit, client
+):
+    from docx import Document
+    from pypdf import PdfReader
+
+    for day in range(1, 4):
+        make_document(column, unit, publish_date=shanghai(2024, 5, day))
+    add_request(unit, outcome=RequestOutcome.NOT_PROCESSED_REPEAT)
+    page = make_report(reports_column, problems_text="<p>问题&amp;改进</p>")
+    page.get_latest_revision().publish()
+    docx = Document(io.BytesIO(client.get(page.url + "export/docx/").content))
+    paragraphs = "\n".join(p.text for p in docx.paragraphs)
+    assert "共主动公开政府信息3条" in paragraphs and "问题&改进" in paragraphs
+    cells = {cell.text for table in docx.tables for row in table.rows for cell in row.cells}
+    assert {"2.重复申请", "法人或其他组织", "未经复议直接起诉", "本年制发件数"} <= cells
+    response = client.get(page.url + "export/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    compact = "".join(text.split())
+    for label in (
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量",
+        "2.重复申请",
+        "结果维持",
+        "共主动公开政府信息3条",
+    ):
+        assert label in compact, label

@@ -118,6 +118,22 @@ class AnnualReportPage(RoutablePageMixin, Page):
         self.frozen_figures = data
         self.frozen_at = timezone.now()
 
+    def plain_texts(self) -> dict[str, list[str]]:
+        """The editable sections as plain paragraphs, for DOCX and PDF."""
+        from html import unescape
+
+        from django.utils.html import strip_tags
+
+        def paragraphs(html) -> list[str]:
+            parts = str(html or "").replace("</p>", "\n").split("\n")
+            return [text for part in parts if (text := unescape(strip_tags(part)).strip())]
+
+        return {
+            "overview": paragraphs(self.overview_text),
+            "problems": paragraphs(self.problems_text),
+            "other": paragraphs(self.other_text),
+        }
+
     # --- page lifecycle ------------------------------------------------------------------
 
     def save(self, *args, **kwargs):
@@ -149,7 +165,7 @@ class AnnualReportPage(RoutablePageMixin, Page):
 
         if fmt not in EXPORTERS:
             raise Http404
-        content = EXPORTERS[fmt](self.figures(), self.title)
+        content = EXPORTERS[fmt](self.figures(), self.title, self.plain_texts())
         response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
         response["Content-Disposition"] = f'attachment; filename="report-{self.year}.{fmt}"'
         return response
