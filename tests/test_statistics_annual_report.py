@@ -205,3 +205,16 @@ def test_docx_and_pdf_downloads_contain_the_chinese_labels_and_numbers(
         "共主动公开政府信息3条",
     ):
         assert label in compact, label
+
+
+def test_the_report_column_lists_every_published_year_per_unit(
+    reports_column, unit, other_unit, client
+):
+    for year in (2022, 2023):
+        make_report(reports_column, year=year).get_latest_revision().publish()
+        make_report(reports_column, year=year, unit=other_unit).get_latest_revision().publish()
+    make_report(reports_column, year=2024)  # a draft: not listed
+    content = client.get(reports_column.url).content.decode()
+    assert "区政府年报" in content and "部门年报" in content
+    assert content.count("2023年</a>") == 2 and "2024年</a>" not in content
+    assert other_unit.name in content

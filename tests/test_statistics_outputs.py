@@ -158,3 +158,24 @@ def test_register_admin_creates_and_refuses_with_chinese_errors(admin_client, un
     assert response.status_code == 302
     created = InformationRequest.objects.get()
     assert (created.outcome, created.reference_no) == ("disclosed", None)
+
+
+def test_disclosure_report_command_writes_documents(sample, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    target = tmp_path / "report.xlsx"
+    call_command("disclosure_report", "--year", "2024", "--format", "xlsx", "--output", str(target))
+    assert load_workbook(target).sheetnames[0] == "总体情况"
+    target = tmp_path / "report.pdf"
+    call_command("disclosure_report", "--year", "2024", "--format", "pdf", "--output", str(target))
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "2024年政府信息公开工作年度报告" in "".join(text.split())
+    data = json.loads(run_report("--year", "2024", "--format", "json"))
+    assert data["overview"]["published_in_year"] == 2
+
+
+def run_report(*args) -> str:
+    out = io.StringIO()
+    call_command("disclosure_report", *args, stdout=out)
+    return out.getvalue()
