@@ -13,26 +13,16 @@ What counts (one rule for every figure):
   were published in the disclosure section. ``DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED =
   False`` leaves them out.
 
-The 统计类别 and 文件类型 inherited from columns are resolved inside the query (a ``CASE``
-over the few columns that set a default, deepest first), so no figure needs a Python loop
-over documents.
+The 统计类别 and 文件类型 inherited from columns are resolved per column, not per document:
+the queries group documents by their parent column (and own value), and ``ColumnDefaults``
+maps each group, so no figure loops over documents in Python.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import (
-    BigIntegerField,
-    Case,
-    CharField,
-    Exists,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
-from wagtail.models import PageViewRestriction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageViewRestriction
 
 from ..conf import get_setting
 
@@ -61,6 +51,23 @@ class ColumnDefaults:
             document_types=[(path, doc_type) for path, _cat, doc_type in rows if doc_type],
         )
 
+    def category_for(self, path: str, own: int | None, fallback: int | None) -> int | None:
+        """The effective 统计类别 of a document below ``path`` whose own category is ``own``."""
+        if own is not None:
+            return own
+        return next((cat for prefix, cat in self.categories if path.startswith(prefix)), fallback)
+
+    def document_type_for(self, path: str, own: str) -> str:
+        """The effective 文件类型 of a document below ``path`` whose own type is ``own``."""
+        from ..models import DocumentType
+
+        if own:
+            return own
+        return next(
+            (t for prefix, t in self.document_types if path.startswith(prefix)),
+            DocumentType.OTHER.value,
+        )
+
 
 def counted_documents(unit=None) -> QuerySet:
     """Every document that counts in the statistics (any date), optionally of one unit."""
@@ -83,25 +90,11 @@ def counted_documents(unit=None) -> QuerySet:
 def _path_prefix_of(outer_path):
     # A restriction applies to its page and every page below: the restricted page's path is a
     # prefix of the document's path. Expressed as "document path starts with page path".
-    from django.db.models.functions import Left, Length
+    from django.db.models.functions import Left
 
     return Left(outer_path, Length("page__path"))
 
 
-def category_expression(defaults: ColumnDefaults, fallback_id: int | None):
-    """The effective 统计类别 id: own, else the nearest column's default, else the fallback."""
-    whens = [When(report_category__isnull=False, then=F("report_category_id"))]
-    whens += [When(path__startswith=path, then=Value(cat)) for path, cat in defaults.categories]
-    return Case(*whens, default=Value(fallback_id), output_field=BigIntegerField())
-
-
-def document_type_expression(defaults: ColumnDefaults):
-    """The effective 文件类型: own, else the nearest column's default, else 其他."""
-    from ..models import DocumentType
-
-    whens = [When(~Q(document_type=""), then=F("document_type"))]
-    whens += [
-        When(path__startswith=path, then=Value(doc_type))
-        for path, doc_type in defaults.document_types
-    ]
-    return Case(*whens, default=Value(DocumentType.OTHER.value), output_field=CharField())
+def parent_path():
+    """The parent page's path (a document's column), as an SQL expression."""
+    return Substr("path", 1, Length("path") - Page.steplen)

@@ -11,7 +11,7 @@ from .checks import CheckResult, Figures, checks, hard_failures
 from .documents import ColumnDefaults
 from .overview import Overview, Share, overview
 from .periods import Period
-from .tables import TABLE_C_COLUMNS, table_a, table_b, table_c
+from .tables import TABLE_C_COLUMNS, table_a, table_b, table_c, tables_a
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,17 @@ def report(
     """Overview, the three tables and every consistency check (against the previous year)."""
     period = Period(year, quarter)
     defaults = ColumnDefaults.load()
-    current = figures(year, unit, quarter=quarter, defaults=defaults)
-    previous = figures(year - 1, unit, quarter=quarter, defaults=defaults)
+    this_a, last_a = tables_a([period, period.previous()], unit, defaults=defaults)
+    current = Figures(
+        table_a=this_a,
+        table_b=table_b(year, unit, quarter=quarter),
+        table_c=table_c(year, unit, quarter=quarter),
+    )
+    previous = Figures(
+        table_a=last_a,
+        table_b=table_b(year - 1, unit, quarter=quarter),
+        table_c=table_c(year - 1, unit, quarter=quarter),
+    )
     return Report(
         period=period,
         unit=unit,

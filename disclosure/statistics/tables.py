@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from .documents import ColumnDefaults, counted_documents, document_type_expression
+from .documents import ColumnDefaults, counted_documents, parent_path
 from .periods import Period
 
 # --- Table A ---------------------------------------------------------------------------
@@ -49,64 +49,88 @@ def table_a(
     before that day; a 失效 document without a date is not in force. The decisions and the
     fee amount add up the units' 年度执法数据 of the year.
     """
+    return tables_a([Period(year, quarter)], unit, defaults=defaults)[0]
+
+
+def tables_a(periods: list[Period], unit=None, *, defaults=None) -> list[TableA]:
+    """``table_a`` for several periods at once: one document query, one record query."""
     from ..models import DocumentType, EnforcementRecord, Validity
 
-    period = Period(year, quarter)
     defaults = defaults or ColumnDefaults.load()
-    in_period = {"gte": period.first_day, "lte": period.last_day}
-    existed = Q(written_date__lte=period.last_day) | Q(
-        written_date__isnull=True, publish_date__lt=period.end
-    )
-    not_repealed = Q(repeal_date__gt=period.last_day) | Q(
-        repeal_date__isnull=True, validity__in=[Validity.VALID, Validity.AMENDED]
-    )
+    counts = {}
+    for i, period in enumerate(periods):
+        existed = Q(written_date__lte=period.last_day) | Q(
+            written_date__isnull=True, publish_date__lt=period.end
+        )
+        not_repealed = Q(repeal_date__gt=period.last_day) | Q(
+            repeal_date__isnull=True, validity__in=[Validity.VALID, Validity.AMENDED]
+        )
+        first, last = period.first_day, period.last_day
+        counts[f"issued_{i}"] = Count(
+            "pk", filter=Q(written_date__gte=first, written_date__lte=last)
+        )
+        counts[f"repealed_{i}"] = Count(
+            "pk", filter=Q(repeal_date__gte=first, repeal_date__lte=last)
+        )
+        counts[f"in_force_{i}"] = Count("pk", filter=existed & not_repealed)
+    # Group by (column, own type): the column defaults are resolved per group in Python.
+    kinds = (DocumentType.RULE, DocumentType.NORMATIVE)
+    candidates = Q(document_type__in=kinds)
+    for path, doc_type in defaults.document_types:
+        if doc_type in kinds:
+            candidates |= Q(document_type="", path__startswith=path)
     rows = (
         counted_documents(unit)
-        .annotate(doc_type=document_type_expression(defaults))
-        .filter(doc_type__in=[DocumentType.RULE, DocumentType.NORMATIVE])
-        .values("doc_type")
-        .annotate(
-            issued=Count(
-                "pk",
-                filter=Q(written_date__gte=in_period["gte"], written_date__lte=in_period["lte"]),
-            ),
-            repealed=Count(
-                "pk",
-                filter=Q(repeal_date__gte=in_period["gte"], repeal_date__lte=in_period["lte"]),
-            ),
-            in_force=Count("pk", filter=existed & not_repealed),
-        )
+        .filter(candidates)
+        .annotate(parent=parent_path())
+        .values("parent", "document_type")
+        .annotate(**counts)
         .order_by()
     )
-    by_type = {row["doc_type"]: row for row in rows}
-    regulations = []
-    for doc_type in (DocumentType.RULE, DocumentType.NORMATIVE):
-        row = by_type.get(doc_type.value, {})
-        regulations.append(
-            RegulationRow(
-                key=doc_type.value,
-                label=str(doc_type.label),
-                issued=row.get("issued", 0),
-                repealed=row.get("repealed", 0),
-                in_force=row.get("in_force", 0),
-            )
-        )
-    records = EnforcementRecord.objects.filter(year=year)
+    sums = {(i, kind.value, key): 0 for i in range(len(periods)) for kind in kinds for key in (
+        "issued", "repealed", "in_force")}  # fmt: skip
+    for row in rows:
+        doc_type = defaults.document_type_for(row["parent"], row["document_type"])
+        if doc_type not in (DocumentType.RULE, DocumentType.NORMATIVE):
+            continue
+        for i in range(len(periods)):
+            for key in ("issued", "repealed", "in_force"):
+                sums[(i, doc_type, key)] += row[f"{key}_{i}"]
+    records = EnforcementRecord.objects.filter(year__in={p.year for p in periods})
     if unit is not None:
         records = records.filter(unit=unit)
-    sums = records.aggregate(
-        licensing=Sum("licensing_decisions"),
-        penalties=Sum("penalty_decisions"),
-        coercion=Sum("coercion_decisions"),
-        fee=Sum("fee_amount"),
-    )
-    return TableA(
-        regulations=regulations,
-        licensing=sums["licensing"] or 0,
-        penalties=sums["penalties"] or 0,
-        coercion=sums["coercion"] or 0,
-        fee_amount=(sums["fee"] or Decimal("0")).quantize(Decimal("0.01")),
-    )
+    enforcement = {
+        row["year"]: row
+        for row in records.values("year").annotate(
+            licensing=Sum("licensing_decisions"),
+            penalties=Sum("penalty_decisions"),
+            coercion=Sum("coercion_decisions"),
+            fee=Sum("fee_amount"),
+        )
+    }
+    tables = []
+    for i, period in enumerate(periods):
+        record = enforcement.get(period.year, {})
+        regulations = [
+            RegulationRow(
+                key=kind.value,
+                label=str(kind.label),
+                issued=sums[(i, kind.value, "issued")],
+                repealed=sums[(i, kind.value, "repealed")],
+                in_force=sums[(i, kind.value, "in_force")],
+            )
+            for kind in kinds
+        ]
+        tables.append(
+            TableA(
+                regulations=regulations,
+                licensing=record.get("licensing") or 0,
+                penalties=record.get("penalties") or 0,
+                coercion=record.get("coercion") or 0,
+                fee_amount=(record.get("fee") or Decimal("0")).quantize(Decimal("0.01")),
+            )
+        )
+    return tables
 
 
 # --- Table B ---------------------------------------------------------------------------
