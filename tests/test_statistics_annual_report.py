@@ -218,3 +218,24 @@ def test_the_report_column_lists_every_published_year_per_unit(
     assert "区政府年报" in content and "部门年报" in content
     assert content.count("2023年</a>") == 2 and "2024年</a>" not in content
     assert other_unit.name in content
+
+
+def test_soft_rules_compare_with_last_years_published_report(reports_column, unit):
+    from disclosure.statistics import figures_from_data, report, report_data
+
+    add_request(unit)
+    rep = report(2024, unit)
+    assert figures_from_data(report_data(rep)) == rep.figures
+    make_report(reports_column, year=2023).get_latest_revision().publish()
+    # A request received in 2023 is registered only after the 2023 report was published.
+    InformationRequest.objects.create(
+        unit=unit,
+        received_date=D(2023, 12, 20),
+        applicant_type=ApplicantType.COMMERCIAL,
+        subject="补登记",
+    )
+    page = make_report(reports_column, year=2024)
+    results = {r.code: r for r in page.live_report().checks}
+    assert not results["6"].passed
+    assert "“商业企业”列" in results["6"].problems[0]
+    assert page.live_report().hard_failures == []

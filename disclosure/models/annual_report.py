@@ -73,9 +73,22 @@ class AnnualReportPage(RoutablePageMixin, Page):
     # --- figures -----------------------------------------------------------------------
 
     def live_report(self):
-        from ..statistics import report
+        """The live figures and checks; soft rules compare with last year's published report
+        (its frozen figures) when there is one, else with last year's live figures."""
+        from ..statistics import figures_from_data, report
 
-        return report(self.year, self.unit, section_six_text=self.section_six_text())
+        last = (
+            AnnualReportPage.objects.live()
+            .filter(year=self.year - 1, unit=self.unit, frozen_figures__isnull=False)
+            .values_list("frozen_figures", flat=True)
+            .first()
+        )
+        return report(
+            self.year,
+            self.unit,
+            section_six_text=self.section_six_text(),
+            previous=figures_from_data(last) if last else None,
+        )
 
     def section_six_text(self) -> str:
         """The text of 六 as published: the automatic fee sentence, then the editors' text.

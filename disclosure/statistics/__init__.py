@@ -16,7 +16,7 @@ from .checks import CheckResult, Figures, checks, hard_failures
 from .documents import counted_documents
 from .overview import Overview, Share, overview
 from .periods import REPORT_TIMEZONE, Period, percent
-from .report import Report, figures, report, report_data, report_rows
+from .report import Report, figures, figures_from_data, report, report_data, report_rows
 from .tables import TableA, TableB, TableC, table_a, table_b, table_c
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "checks",
     "counted_documents",
     "figures",
+    "figures_from_data",
     "hard_failures",
     "overview",
     "percent",

@@ -6,12 +6,25 @@ in ``docs/report-json.md``), ``report_rows()`` into flat CSV rows.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .checks import CheckResult, Figures, checks, hard_failures
 from .documents import ColumnDefaults
 from .overview import Overview, Share, overview
 from .periods import Period
-from .tables import TABLE_C_COLUMNS, table_a, table_b, table_c, tables_a
+from .tables import (
+    TABLE_C_COLUMNS,
+    RegulationRow,
+    TableA,
+    TableB,
+    TableBRow,
+    TableC,
+    TableCBlock,
+    table_a,
+    table_b,
+    table_c,
+    tables_a,
+)
 
 
 @dataclass(frozen=True)
@@ -49,21 +62,33 @@ def figures(year: int, unit=None, *, quarter=None, defaults=None) -> Figures:
 
 
 def report(
-    year: int, unit=None, *, quarter: int | None = None, section_six_text: str | None = None
+    year: int,
+    unit=None,
+    *,
+    quarter: int | None = None,
+    section_six_text: str | None = None,
+    previous: Figures | None = None,
 ) -> Report:
-    """Overview, the three tables and every consistency check (against the previous year)."""
+    """Overview, the three tables and every consistency check.
+
+    The soft rules compare with ``previous`` (e.g. the previous year's published report,
+    see ``figures_from_data``), else with the previous year's live figures.
+    """
     period = Period(year, quarter)
     defaults = ColumnDefaults.load()
-    this_a, last_a = tables_a([period, period.previous()], unit, defaults=defaults)
+    if previous is None:
+        this_a, last_a = tables_a([period, period.previous()], unit, defaults=defaults)
+        previous = Figures(
+            table_a=last_a,
+            table_b=table_b(year - 1, unit, quarter=quarter),
+            table_c=table_c(year - 1, unit, quarter=quarter),
+        )
+    else:
+        this_a = tables_a([period], unit, defaults=defaults)[0]
     current = Figures(
         table_a=this_a,
         table_b=table_b(year, unit, quarter=quarter),
         table_c=table_c(year, unit, quarter=quarter),
-    )
-    previous = Figures(
-        table_a=last_a,
-        table_b=table_b(year - 1, unit, quarter=quarter),
-        table_c=table_c(year - 1, unit, quarter=quarter),
     )
     return Report(
         period=period,
@@ -72,6 +97,36 @@ def report(
         figures=current,
         checks=checks(current, previous, section_six_text=section_six_text),
     )
+
+
+def figures_from_data(data: dict) -> Figures:
+    """The tables of stored report data (``report_data``), e.g. a published report's."""
+    a, b, c = data["table_a"], data["table_b"], data["table_c"]
+    table_a_ = TableA(
+        regulations=[
+            RegulationRow(r["key"], r["label"], r["issued"], r["repealed"], r["in_force"])
+            for r in a["article_20_1"]
+        ],
+        licensing=a["article_20_5"][0]["decisions"],
+        penalties=a["article_20_6"][0]["decisions"],
+        coercion=a["article_20_6"][1]["decisions"],
+        fee_amount=Decimal(a["article_20_8"][0]["amount_wan_yuan"]),
+    )
+    table_b_ = TableB(
+        columns=[(col["key"], col["label"]) for col in b["columns"]],
+        rows=[
+            TableBRow(r["key"], r["label"], r["group"], tuple(r["cells"]), r["is_result"])
+            for r in b["rows"]
+        ],
+        closed_requests=b["closed_requests"],
+        fee_income=Decimal(b["fee_income_yuan"]),
+    )
+    table_c_ = TableC(
+        blocks=[
+            TableCBlock(k["key"], k["label"], *k["cells"], k["carried_in"]) for k in c["blocks"]
+        ]
+    )
+    return Figures(table_a=table_a_, table_b=table_b_, table_c=table_c_)
 
 
 def _shares(shares: list[Share], key_name: str) -> list[dict]:
