@@ -150,7 +150,11 @@ class AnnualReportPage(RoutablePageMixin, Page):
     # --- page lifecycle ------------------------------------------------------------------
 
     def save(self, *args, **kwargs):
-        freezing = self.live and not self.is_frozen and not kwargs.get("update_fields")
+        # Not while the admin saves a page scheduled to go live later: it freezes then.
+        scheduled = bool(self.go_live_at and self.go_live_at > timezone.now())
+        freezing = (
+            self.live and not scheduled and not self.is_frozen and not kwargs.get("update_fields")
+        )
         if freezing:
             self.freeze()
         result = super().save(*args, **kwargs)
