@@ -13,6 +13,12 @@
 ``DISCLOSURE_IMPORT_DIR``
     Where admin uploads and their job state are kept (not publicly served). Default
     ``catalogue-imports`` beside ``MEDIA_ROOT``.
+``DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED``
+    Whether published documents with a view restriction count in the statistics and the
+    annual report. Default True: they were published in the disclosure section.
+``DISCLOSURE_PDF_FONT``
+    Path of the CJK TrueType font (.ttf/.ttc) embedded in PDF reports. Default None: the
+    first of the Debian fonts listed in ``report_documents.FONT_CANDIDATES``.
 """
 
 from django.conf import settings
@@ -23,6 +29,8 @@ DEFAULTS = {
     "DISCLOSURE_DOCUMENTS_PER_PAGE": 20,
     "DISCLOSURE_IMPORT_TASK_BACKEND": "default",
     "DISCLOSURE_IMPORT_DIR": None,
+    "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": True,
+    "DISCLOSURE_PDF_FONT": None,
 }
 
 

@@ -92,8 +92,10 @@ def column_listing_context(column: Page, request) -> dict:
     query = request.GET.copy()
     query.pop("page", None)
     from .models import DisclosureColumnPage
+    from .report_listing import annual_report_groups
 
     return {
+        "annual_report_groups": annual_report_groups(column),
         "filter_form": form,
         "documents": page_obj,
         "paginator": paginator,

@@ -10,12 +10,14 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from . import columns
 from .listing import public_documents
 from .models import (
+    AnnualReportPage,
     DisclosureColumnPage,
     DisclosureDocumentPage,
     DisclosureUnit,
     ReportCategory,
     Topic,
 )
+from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
 
 
 class DisclosureUnitAdmin(ModelAdmin):
@@ -54,7 +56,14 @@ class DisclosureAdminGroup(ModelAdminGroup):
     menu_label = _("信息公开")
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (DisclosureUnitAdmin, ReportCategoryAdmin, TopicAdmin)
+    items = (
+        DisclosureUnitAdmin,
+        ReportCategoryAdmin,
+        TopicAdmin,
+        InformationRequestAdmin,
+        ReviewCaseAdmin,
+        EnforcementRecordAdmin,
+    )
 
     def get_submenu_items(self):
         items = super().get_submenu_items()
@@ -113,3 +122,30 @@ def register_import_log_action(actions):
     from .importing import IMPORT_ACTION
 
     actions.register_action(IMPORT_ACTION, _("目录导入"), _("由目录导入创建并发布"))
+
+
+@hooks.register("before_publish_page")
+def refuse_annual_report_failing_hard_checks(request, page):
+    """A report whose hard consistency rules fail cannot be published (rules listed)."""
+    if not isinstance(page, AnnualReportPage) or page.is_frozen:
+        return None
+    failures = page.live_report().hard_failures
+    if not failures:
+        return None
+    from .models.annual_report import hard_failure_message
+
+    messages.error(request, hard_failure_message(failures))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("register_admin_urls")
+def register_report_admin_urls():
+    from .report_admin_views import refresh_report_figures
+
+    return [
+        path(
+            "disclosure/annual-report/<int:page_id>/refresh/",
+            refresh_report_figures,
+            name="disclosure_refresh_report_figures",
+        )
+    ]

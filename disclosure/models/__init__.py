@@ -1,15 +1,36 @@
-from .choices import Genre, Validity
+from .annual_report import AnnualReportPage
+from .choices import (
+    ApplicantType,
+    DocumentType,
+    Genre,
+    RequestOutcome,
+    ReviewKind,
+    ReviewResult,
+    Validity,
+)
 from .pages import (
     DisclosureAttachment,
     DisclosureColumnPage,
     DisclosureDocumentPage,
     DisclosureIndexPage,
 )
+from .registers import InformationRequest, ReviewCase
+from .reports import EnforcementRecord, StatisticsPage
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
 from .units import DisclosureUnit
 
 __all__ = [
+    "AnnualReportPage",
+    "ApplicantType",
+    "DocumentType",
+    "EnforcementRecord",
+    "InformationRequest",
+    "RequestOutcome",
+    "ReviewCase",
+    "ReviewKind",
+    "ReviewResult",
+    "StatisticsPage",
     "DisclosureAttachment",
     "DisclosureColumnPage",
     "DisclosureDocumentPage",

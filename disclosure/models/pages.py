@@ -15,7 +15,7 @@ from .. import columns
 from ..forms import ColumnPageForm, DocumentPageForm
 from ..index_numbers import allocate_index_number
 from ..validators import validate_doc_number
-from .choices import Genre, Validity
+from .choices import DocumentType, Genre, Validity
 
 
 class ExpiryAwareMixin:
@@ -79,13 +79,26 @@ class DisclosureColumnPage(ExpiryAwareMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    default_document_type = models.CharField(
+        _("默认文件类型"),
+        max_length=16,
+        choices=DocumentType.choices,
+        blank=True,
+        help_text=_("本栏目及下级栏目中未设置文件类型的信息按此类型统计；留空则沿用上级栏目。"),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("default_report_category"), FieldPanel("default_unit")]),
+        FieldPanel("default_document_type"),
     ]
     parent_page_types = ["disclosure.DisclosureIndexPage", "disclosure.DisclosureColumnPage"]
-    subpage_types = ["disclosure.DisclosureColumnPage", "disclosure.DisclosureDocumentPage"]
+    subpage_types = [
+        "disclosure.DisclosureColumnPage",
+        "disclosure.DisclosureDocumentPage",
+        "disclosure.StatisticsPage",
+        "disclosure.AnnualReportPage",
+    ]
     base_form_class = ColumnPageForm
     template = "disclosure/disclosure_column_page.html"
 
@@ -169,6 +182,15 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
         related_name="+",
         help_text=_("留空则沿用所在栏目的默认统计类别，都未设置时归入“其他”。"),
     )
+    document_type = models.CharField(
+        _("文件类型"),
+        max_length=16,
+        choices=DocumentType.choices,
+        blank=True,
+        help_text=_(
+            "规章、行政规范性文件计入年报；留空则沿用所在栏目的默认文件类型，都未设置时为“其他”。"
+        ),
+    )
     keywords = models.CharField(_("主题词"), max_length=200, blank=True)
     summary = models.TextField(_("内容概述"), blank=True)
     body = RichTextField(_("正文"), blank=True)
@@ -181,7 +203,7 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
                 FieldRowPanel([FieldPanel("written_date"), FieldPanel("publish_date")]),
                 FieldRowPanel([FieldPanel("topic"), FieldPanel("genre")]),
                 FieldRowPanel([FieldPanel("validity"), FieldPanel("repeal_date")]),
-                FieldPanel("report_category"),
+                FieldRowPanel([FieldPanel("report_category"), FieldPanel("document_type")]),
                 FieldPanel("keywords"),
                 FieldPanel("summary"),
             ],
@@ -275,6 +297,19 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
         if column:
             return column.default_report_category
         return ReportCategory.fallback()
+
+    @cached_property
+    def effective_document_type(self) -> str:
+        """Own 文件类型, else the nearest column's default, else 其他."""
+        if self.document_type:
+            return self.document_type
+        column = (
+            DisclosureColumnPage.objects.ancestor_of(self)
+            .exclude(default_document_type="")
+            .order_by("-depth")
+            .first()
+        )
+        return column.default_document_type if column else DocumentType.OTHER
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
