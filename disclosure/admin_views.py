@@ -6,7 +6,8 @@ from pathlib import Path
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -31,7 +32,7 @@ class UploadForm(forms.Form):
         required=False,
     )
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
             raise forms.ValidationError(_("只能上传 .csv 或 .xlsx 文件。"))
@@ -51,7 +52,7 @@ def _job(job_id: str) -> ImportJob:
         raise Http404 from exc
 
 
-def upload(request):
+def upload(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -66,7 +67,7 @@ def upload(request):
     return TemplateResponse(request, "disclosure/admin/import_upload.html", {"form": form})
 
 
-def status(request, job_id: str):
+def status(request: HttpRequest, job_id: str) -> HttpResponse:
     _require_importer(request)
     job = _job(job_id)
     state = job.state
@@ -86,7 +87,7 @@ def status(request, job_id: str):
 
 
 @require_POST
-def confirm(request, job_id: str):
+def confirm(request: HttpRequest, job_id: str) -> HttpResponse:
     _require_importer(request)
     job = _job(job_id)
     if job.state["phase"] != "validated":
@@ -96,7 +97,7 @@ def confirm(request, job_id: str):
     return redirect("disclosure_import:status", job.id)
 
 
-def report(request, job_id: str):
+def report(request: HttpRequest, job_id: str) -> FileResponse:
     _require_importer(request)
     job = _job(job_id)
     if not job.report_path.exists():

@@ -7,7 +7,7 @@ not expired) and only catalogue fields (``exporting.PUBLIC_HEADERS``) — never 
 import tempfile
 from urllib.parse import quote
 
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -23,7 +23,7 @@ def _disposition(extension: str) -> str:
 
 
 @require_GET
-def catalogue_download(request, extension: str):
+def catalogue_download(request: HttpRequest, extension: str) -> HttpResponseBase:
     rows = public_catalog_rows(public_documents(), request)
     if extension == "csv":
         safe_rows = ([defuse_formula(value) for value in row] for row in rows)

@@ -81,3 +81,9 @@ def test_formulas_are_defused_in_csv(client, index, column, unit):
     make_document(column, unit, '=HYPERLINK("http://evil")', publish_date=shanghai(2024, 1, 1))
     text = b"".join(client.get("/zfxxgk/catalogue.csv").streaming_content).decode()
     assert "'=HYPERLINK" in text
+
+
+def test_index_page_links_to_the_downloads(client, index):
+    index.save_revision().publish()
+    content = client.get(index.url).content.decode()
+    assert 'href="/zfxxgk/catalogue.csv"' in content and 'href="/zfxxgk/catalogue.xlsx"' in content

@@ -1,6 +1,7 @@
 """``export_catalog --format csv|xlsx``: the live catalogue in the import's columns."""
 
 import sys
+from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -13,13 +14,15 @@ from disclosure.validators import normalize_unit_code
 class Command(BaseCommand):
     help = _("导出政府信息公开目录（已发布的信息），列与 import_catalog 相同，可重新导入。")
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--format", choices=["csv", "xlsx"], required=True)
         parser.add_argument("--unit", metavar="CODE", help=_("只导出此单位（代码）的信息"))
         parser.add_argument("--year", type=int, metavar="YYYY", help=_("只导出此年份发布的信息"))
         parser.add_argument("--output", metavar="FILE", help=_("输出文件（默认输出到标准输出）"))
 
-    def handle(self, *args, format: str, unit: str | None, year: int | None, output, **options):
+    def handle(
+        self, *args, format: str, unit: str | None, year: int | None, output: str | None, **options
+    ) -> None:
         unit_obj = None
         if unit:
             unit_obj = DisclosureUnit.objects.filter(code=normalize_unit_code(unit)).first()

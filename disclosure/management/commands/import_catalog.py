@@ -6,6 +6,7 @@ Exit status: 0 imported (or, with --dry-run, valid); 1 row errors, nothing writt
 
 import sys
 import time
+from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -49,7 +50,7 @@ class Progress:
 class Command(BaseCommand):
     help = _("导入政府信息公开目录（CSV 或 XLSX）。全部校验通过才写入，任何一行有误则不写入。")
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", help=_("CSV（UTF-8 或 GB18030）或 XLSX 文件"))
         parser.add_argument(
             "--create-units",
@@ -61,7 +62,7 @@ class Command(BaseCommand):
         parser.add_argument("--report", metavar="OUT.csv", help=_("把错误清单写入 CSV 文件"))
         parser.add_argument("--index", type=int, metavar="PAGE_ID", help=_("政府信息公开页面 ID"))
 
-    def handle(self, *args, **options):
+    def handle(self, *args, **options) -> None:
         unit = self._unit(options["unit"])
         index = None
         if options["index"]:
