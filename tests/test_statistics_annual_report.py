@@ -239,3 +239,18 @@ def test_soft_rules_compare_with_last_years_published_report(reports_column, uni
     assert not results["6"].passed
     assert "“商业企业”列" in results["6"].problems[0]
     assert page.live_report().hard_failures == []
+
+
+def test_without_a_cjk_font_pdf_is_not_offered(reports_column, client, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from disclosure.report_documents import cjk_font_path
+
+    page = make_report(reports_column)
+    page.get_latest_revision().publish()
+    settings.DISCLOSURE_PDF_FONT = "/nonexistent/font.ttf"
+    with pytest.raises(ImproperlyConfigured, match="fonts-wqy-zenhei"):
+        cjk_font_path()
+    content = client.get(page.url).content.decode()
+    assert "export/docx/" in content and "export/pdf/" not in content
+    assert client.get(page.url + "export/pdf/").status_code == 404

@@ -178,9 +178,9 @@ class AnnualReportPage(RoutablePageMixin, Page):
     @path("export/<str:fmt>/")
     def export(self, request, fmt: str):
         """Download the report (the same figures as the page) as JSON, XLSX, DOCX or PDF."""
-        from ..report_exports import CONTENT_TYPES, EXPORTERS
+        from ..report_exports import CONTENT_TYPES, EXPORTERS, available_formats
 
-        if fmt not in EXPORTERS:
+        if fmt not in available_formats():
             raise Http404
         content = EXPORTERS[fmt](self.figures(), self.title, self.plain_texts())
         response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
@@ -188,12 +188,12 @@ class AnnualReportPage(RoutablePageMixin, Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from ..report_exports import EXPORTERS
+        from ..report_exports import available_formats
         from ..report_layout import report_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(report_context(self.figures()))
-        context["export_formats"] = list(EXPORTERS)
+        context["export_formats"] = available_formats()
         context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1).specific()
         return context
 
