@@ -254,3 +254,28 @@ def test_without_a_cjk_font_pdf_is_not_offered(reports_column, client, settings)
     content = client.get(page.url).content.decode()
     assert "export/docx/" in content and "export/pdf/" not in content
     assert client.get(page.url + "export/pdf/").status_code == 404
+
+
+def test_a_scheduled_report_failing_a_hard_rule_stays_a_draft_without_stopping_the_scheduler(
+    reports_column, column, unit
+):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from disclosure.models import DisclosureDocumentPage
+
+    add_request(unit, outcome="legacy_code")
+    past = timezone.now() - datetime.timedelta(minutes=5)
+    page = make_report(reports_column)
+    page.go_live_at = past
+    report_revision = page.save_revision()
+    document = make_document(column, unit, "定时文件", publish=False)
+    document.go_live_at = past
+    document_revision = document.save_revision()
+    for revision in (report_revision, document_revision):
+        revision.approved_go_live_at = past
+        revision.save(update_fields=["approved_go_live_at"])
+    call_command("publish_scheduled", verbosity=0)
+    page.refresh_from_db()
+    assert not page.live and not page.is_frozen
+    assert DisclosureDocumentPage.objects.get(pk=document.pk).live
