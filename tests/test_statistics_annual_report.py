@@ -279,3 +279,11 @@ def test_a_scheduled_report_failing_a_hard_rule_stays_a_draft_without_stopping_t
     page.refresh_from_db()
     assert not page.live and not page.is_frozen
     assert DisclosureDocumentPage.objects.get(pk=document.pk).live
+
+
+def test_the_admin_create_form_of_a_report_renders(reports_column, admin_client):
+    url = reverse(
+        "wagtailadmin_pages:add", args=("disclosure", "annualreportpage", reports_column.pk)
+    )
+    content = admin_client.get(url).content.decode()
+    assert "保存草稿后显示本年度的实时数据和核对结果。" in content
