@@ -107,3 +107,15 @@ EXPORTERS = {
     "docx": lambda data, title, texts=None: _documents().export_docx(data, title, texts),
     "pdf": lambda data, title, texts=None: _documents().export_pdf(data, title, texts),
 }
+
+
+def available_formats() -> list[str]:
+    """The download formats this server can produce (PDF needs a CJK font installed)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    formats = list(EXPORTERS)
+    try:
+        _documents().cjk_font_path()
+    except ImproperlyConfigured:
+        formats.remove("pdf")
+    return formats

@@ -239,3 +239,51 @@ def test_soft_rules_compare_with_last_years_published_report(reports_column, uni
     assert not results["6"].passed
     assert "“商业企业”列" in results["6"].problems[0]
     assert page.live_report().hard_failures == []
+
+
+def test_without_a_cjk_font_pdf_is_not_offered(reports_column, client, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from disclosure.report_documents import cjk_font_path
+
+    page = make_report(reports_column)
+    page.get_latest_revision().publish()
+    settings.DISCLOSURE_PDF_FONT = "/nonexistent/font.ttf"
+    with pytest.raises(ImproperlyConfigured, match="fonts-wqy-zenhei"):
+        cjk_font_path()
+    content = client.get(page.url).content.decode()
+    assert "export/docx/" in content and "export/pdf/" not in content
+    assert client.get(page.url + "export/pdf/").status_code == 404
+
+
+def test_a_scheduled_report_failing_a_hard_rule_stays_a_draft_without_stopping_the_scheduler(
+    reports_column, column, unit
+):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from disclosure.models import DisclosureDocumentPage
+
+    add_request(unit, outcome="legacy_code")
+    past = timezone.now() - datetime.timedelta(minutes=5)
+    page = make_report(reports_column)
+    page.go_live_at = past
+    report_revision = page.save_revision()
+    document = make_document(column, unit, "定时文件", publish=False)
+    document.go_live_at = past
+    document_revision = document.save_revision()
+    for revision in (report_revision, document_revision):
+        revision.approved_go_live_at = past
+        revision.save(update_fields=["approved_go_live_at"])
+    call_command("publish_scheduled", verbosity=0)
+    page.refresh_from_db()
+    assert not page.live and not page.is_frozen
+    assert DisclosureDocumentPage.objects.get(pk=document.pk).live
+
+
+def test_the_admin_create_form_of_a_report_renders(reports_column, admin_client):
+    url = reverse(
+        "wagtailadmin_pages:add", args=("disclosure", "annualreportpage", reports_column.pk)
+    )
+    content = admin_client.get(url).content.decode()
+    assert "保存草稿后显示本年度的实时数据和核对结果。" in content

@@ -1,5 +1,7 @@
 """年报: the annual report page, live while a draft, frozen on publication."""
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..report_panels import FrozenFiguresPanel
+
+logger = logging.getLogger(__name__)
 
 # The parts of the report data whose change makes a frozen report out of date.
 COMPARED_SECTIONS = ("overview", "table_a", "table_b", "table_c")
@@ -156,7 +160,17 @@ class AnnualReportPage(RoutablePageMixin, Page):
             self.live and not scheduled and not self.is_frozen and not kwargs.get("update_fields")
         )
         if freezing:
-            self.freeze()
+            try:
+                self.freeze()
+            except ValidationError as error:
+                if self.go_live_at is None:
+                    raise
+                # Scheduled publication (publish_scheduled): raising would stop every other
+                # scheduled page of the run, so the report stays an unpublished draft.
+                logger.warning("年报 %s 未发布：%s", self.pk, error.messages[0])
+                self.live, self.has_unpublished_changes = False, True
+                self.live_revision = None
+                freezing = False
         result = super().save(*args, **kwargs)
         if freezing and self.live_revision_id:
             # Keep the frozen figures with the published revision as well.
@@ -178,9 +192,9 @@ class AnnualReportPage(RoutablePageMixin, Page):
     @path("export/<str:fmt>/")
     def export(self, request, fmt: str):
         """Download the report (the same figures as the page) as JSON, XLSX, DOCX or PDF."""
-        from ..report_exports import CONTENT_TYPES, EXPORTERS
+        from ..report_exports import CONTENT_TYPES, EXPORTERS, available_formats
 
-        if fmt not in EXPORTERS:
+        if fmt not in available_formats():
             raise Http404
         content = EXPORTERS[fmt](self.figures(), self.title, self.plain_texts())
         response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
@@ -188,12 +202,12 @@ class AnnualReportPage(RoutablePageMixin, Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from ..report_exports import EXPORTERS
+        from ..report_exports import available_formats
         from ..report_layout import report_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(report_context(self.figures()))
-        context["export_formats"] = list(EXPORTERS)
+        context["export_formats"] = available_formats()
         context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1).specific()
         return context
 
