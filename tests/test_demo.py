@@ -3,11 +3,15 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from disclosure.models import (
+    AnnualReportPage,
     DisclosureColumnPage,
     DisclosureDocumentPage,
     DisclosureIndexPage,
     DisclosureUnit,
+    InformationRequest,
     ReportCategory,
+    ReviewCase,
+    StatisticsPage,
 )
 from home.models import HomePage
 
@@ -64,3 +68,9 @@ def test_setup_demo_builds_the_portal_and_runs_again_without_change(db, client):
     assert get_user_model().objects.filter(username="admin", is_superuser=True).exists()
     assert client.get("/").status_code == 200
     assert client.get(index.url).status_code == 200
+    # Registers and report pages give the statistics real figures on first start.
+    assert InformationRequest.objects.exists() and ReviewCase.objects.exists()
+    report = AnnualReportPage.objects.get()
+    assert report.live and report.frozen_figures
+    assert client.get(report.url).status_code == 200
+    assert client.get(StatisticsPage.objects.get().url).status_code == 200

@@ -25,8 +25,10 @@ from disclosure.models import (
     Topic,
     Validity,
 )
+from disclosure.models.choices import DocumentType
 from disclosure.validators import credit_code_check_char, org_code_check_char
 from home import demo_content as demo
+from home.demo_registers import ensure_registers, ensure_report_pages
 from home.models import HomePage
 
 REGION_CODE = "330199"  # an invented district
@@ -50,6 +52,9 @@ class Command(BaseCommand):
         created = 0
         if not DisclosureDocumentPage.objects.descendant_of(index).exists():
             created = self.create_documents(leaves, units, documents, rng)
+        with transaction.atomic():
+            ensure_registers(units.values(), timezone.localdate().year - 4, rng)
+            ensure_report_pages(index)
         password = self.ensure_superuser()
         self.stdout.write(
             self.style.SUCCESS(
@@ -130,7 +135,12 @@ class Command(BaseCommand):
                 leaves.append(level2)
             for name in leaf_names:
                 category = categories.get(demo.LEAF_CATEGORIES.get(name, ""))
-                leaves.append(self.ensure_column(level2, name, category))
+                leaf = self.ensure_column(level2, name, category)
+                if name.endswith("规范性文件") and not leaf.default_document_type:
+                    # Their documents count as 行政规范性文件 in Table A of the annual report.
+                    leaf.default_document_type = DocumentType.NORMATIVE
+                    leaf.save_revision().publish()
+                leaves.append(leaf)
         return leaves
 
     def ensure_column(self, parent, title, category=None) -> DisclosureColumnPage:
