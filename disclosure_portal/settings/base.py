@@ -132,8 +132,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "区人民政府门户网站")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
+# The Chinese-aware embedded backend (search/backends/database.py). PostgreSQL uses the
+# "simple" text search configuration: tokens arrive segmented and must not be stemmed.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "search.backends.database"},
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
 }
 
 WAGTAILDOCS_EXTENSIONS = [
