@@ -7,6 +7,8 @@ from wagtail.models import PageViewRestriction
 from disclosure.models import DisclosureColumnPage, ReportCategory, Topic
 from tests.conftest import add_column, make_document, shanghai
 
+pytestmark = pytest.mark.usefixtures("search_backend")
+
 
 @pytest.fixture
 def site(index, unit, other_unit):
