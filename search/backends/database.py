@@ -24,7 +24,6 @@ from typing import Any
 from django.db.models import Avg, F
 from django.db.models.functions import Length
 from django.utils.encoding import force_str
-from modelsearch import query as search_query
 from modelsearch.backends.database import SearchBackend as default_database_backend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
@@ -34,6 +33,7 @@ from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.utils import get_content_type_pk
 
 from . import segment
+from .querying import SegmentingBackendMixin
 
 
 def _flatten(value: Any) -> str:
@@ -103,30 +103,6 @@ class _SegmentedObject:
 class SegmentingIndexMixin:
     def add_items(self, model, objs):
         return super().add_items(model, [_SegmentedObject(obj) for obj in objs])
-
-
-def segment_query(query: Any) -> Any:
-    """A query string or modelsearch query object, with its plain text segmented."""
-    if isinstance(query, str):
-        return segment.query_text(query)
-    if isinstance(query, search_query.PlainText):
-        return search_query.PlainText(segment.query_text(query.query_string), query.operator)
-    if isinstance(query, search_query.Phrase):
-        return search_query.Phrase(segment.index_text(query.query_string))
-    if isinstance(query, search_query.Boost):
-        return search_query.Boost(segment_query(query.subquery), query.boost)
-    if isinstance(query, search_query.And | search_query.Or):
-        return type(query)([segment_query(q) for q in query.subqueries])
-    if isinstance(query, search_query.Not):
-        return search_query.Not(segment_query(query.subquery))
-    return query
-
-
-class SegmentingBackendMixin:
-    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        return super()._search(
-            query_compiler_class, segment_query(query), model_or_queryset, **kwargs
-        )
 
 
 class ConcurrentSafePostgresIndex(SegmentingIndexMixin, PostgresIndex):

@@ -4,7 +4,9 @@
   ``lowercase``, ``cjk_bigram``), set as the index's ``default`` analyzer. The index side also
   keeps single characters (``output_unigrams``) so that a one-character query (``税``) finds
   text; the query side (``default_search``) uses bigrams only, so ``信息公开`` must match
-  信息·息公·公开 rather than any of its characters. Both come with the official distribution
+  信息·息公·公开 rather than any of its characters. The query is first cut into words
+  (``querying.SegmentingBackendMixin``, as on the database), and bigrams are made within
+  each word only. Both come with the official distribution
   (analysis-common); the development node provides them through its dev-extras plugin.
 - Only public pages are stored: a page that is not live, is view-restricted or has expired
   is removed instead of indexed (publish, unpublish, scheduled go-live and the scheduler's
@@ -26,6 +28,8 @@ from modelsearch.backends.elasticsearch8 import (
 )
 from modelsearch.utils import deep_update
 from wagtail.models import Page
+
+from .querying import SegmentingBackendMixin
 
 CHINESE_ANALYSIS = {
     "settings": {
@@ -93,7 +97,7 @@ class PublicOnlyIndex(Elasticsearch8Index):
             self.refresh()
 
 
-class ChineseElasticsearchBackend(Elasticsearch8SearchBackend):
+class ChineseElasticsearchBackend(SegmentingBackendMixin, Elasticsearch8SearchBackend):
     index_class = PublicOnlyIndex
 
     def __init__(self, params):

@@ -8,7 +8,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
 )
 
-from .database import SegmentingBackendMixin, SegmentingIndexMixin
+from .database import SegmentingIndexMixin
+from .querying import SegmentingBackendMixin
 
 # How much more a word in the title counts than a word elsewhere. PostgreSQL weighs the title
 # by its ``boost`` already; Wagtail's SQLite ranking weighs all columns alike.
