@@ -60,7 +60,8 @@ def params_for(corpus, filters: dict) -> dict:
     return params
 
 
-def test_recall_at_10_is_complete(client, corpus):
+def test_recall_at_10_is_complete_and_exact_numbers_come_first(client, corpus):
+    """One test, so that the corpus is built once per backend (the suite stays fast)."""
     documents = corpus["documents"]
     missed = []
     for query, expected, filters in QUERIES:
@@ -71,9 +72,6 @@ def test_recall_at_10_is_complete(client, corpus):
     assert len(QUERIES) >= 40 and len(DOCUMENTS) >= 60
     assert missed == [], f"recall@10 below 100% for {len(missed)}/{len(QUERIES)} queries"
 
-
-def test_exact_document_and_index_numbers_come_first(client, corpus):
-    documents = corpus["documents"]
     queries = list(EXACT_NUMBERS)
     for key in ("gkyd", "dbbz", "spcj", "wwbh"):
         index_no = documents[key].index_no
