@@ -4,8 +4,10 @@ from modelsearch import query as search_query
 from modelsearch.backends.database.sqlite.query import BM25, SQLiteFTSIndexEntry
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteIndex,
+    SQLiteSearchAtomicRebuilder,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    SQLiteSearchRebuilder,
 )
 
 from .database import SegmentingIndexMixin
@@ -36,6 +38,28 @@ class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return super().build_tsrank(vector, query, config=config, boost=boost)
 
 
+def _analyze(index) -> None:
+    # Without statistics SQLite joins the FTS table the wrong way round: it re-runs the MATCH
+    # for every index entry of the content type (2.7 s instead of 0.1 s at 2,000 documents).
+    # ANALYZE after a rebuild lets it run the MATCH once.
+    with index.write_connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+class AnalyzingRebuilder(SQLiteSearchRebuilder):
+    def finish(self):
+        super().finish()
+        _analyze(self.index)
+
+
+class AnalyzingAtomicRebuilder(SQLiteSearchAtomicRebuilder):
+    def finish(self):
+        super().finish()
+        _analyze(self.index)
+
+
 class ChineseSQLiteSearchBackend(SegmentingBackendMixin, SQLiteSearchBackend):
     index_class = ChineseSQLiteIndex
+    rebuilder_class = AnalyzingRebuilder
+    atomic_rebuilder_class = AnalyzingAtomicRebuilder
     query_compiler_class = ChineseSQLiteSearchQueryCompiler

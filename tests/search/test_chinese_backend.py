@@ -83,3 +83,16 @@ def test_query_tokens_meet_index_tokens_however_the_text_was_cut():
     assert set(segment.query_tokens("人民政府")) <= set(segment.index_tokens("区人民政府办公室"))
     assert "税" in segment.index_tokens("纳税人")
     assert DisclosureDocumentPage  # the model under test is indexed
+
+
+def test_update_index_gives_sqlite_the_statistics_it_needs(column, unit):
+    from django.core.management import call_command
+    from django.db import connection
+
+    make_document(column, unit, "关于做好防汛工作的通知")
+    call_command("update_index", backend_name="default", verbosity=0)
+    assert found("防汛") == ["关于做好防汛工作的通知"]
+    if connection.vendor == "sqlite":  # PostgreSQL's autovacuum analyses by itself
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1")
+            assert cursor.fetchone()[0] > 0
