@@ -1,32 +1,102 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The public search page, /search/?q=…: see search/service.py for the search itself."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+
+from disclosure.models import DisclosureColumnPage, DisclosureUnit, ReportCategory, Topic
+
+from .forms import SearchForm
+from .service import run_search
+
+logger = logging.getLogger(__name__)
 
 
-def search(request):
-    """Public site search (the Chinese-aware search arrives with issue 5)."""
-    search_query = request.GET.get("q", "").strip()
-    page = request.GET.get("page", 1)
+def search_backend_name() -> str:
+    """The backend the public searches: Elasticsearch when configured, else the database."""
+    return getattr(settings, "PORTAL_SEARCH_BACKEND", "default")
 
-    if search_query:
-        from disclosure.listing import searchable_public_pages
 
-        results = searchable_public_pages(Page.objects.all()).search(search_query)
-        Query.get(search_query).add_hit()
-    else:
-        results = Page.objects.none()
-
-    paginator = Paginator(results, 20)
+def backend_unavailable_errors() -> tuple[type[BaseException], ...]:
     try:
-        results = paginator.page(page)
-    except PageNotAnInteger:
-        results = paginator.page(1)
-    except EmptyPage:
-        results = paginator.page(paginator.num_pages)
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError
+    except ImportError:  # pragma: no cover - the client is a dependency
+        return ()
+    return (TransportError, ApiError)
 
+
+def search(request: HttpRequest) -> TemplateResponse:
+    form = SearchForm(request.GET or None)
+    values = form.values()
+    values["columns"] = list(
+        DisclosureColumnPage.objects.live().public().order_by("path").only("title", "path", "depth")
+    )
+    values["categories"] = list(ReportCategory.objects.all())
+    page_number = request.GET.get("page")
+    searched = bool(values["q"]) or any(
+        values.get(k) for k in ("column", "unit", "topic", "category", "year_from", "year_to")
+    )
+
+    outcome, notice = None, ""
+    if searched:
+        backend = search_backend_name()
+        try:
+            outcome = run_search(values, backend, page_number)
+        except backend_unavailable_errors():
+            if backend == "default":
+                raise
+            logger.warning("search backend %s unavailable; using the database", backend)
+            outcome = run_search(values, "default", page_number)
+            notice = _("全文检索服务暂时不可用，以下为数据库检索结果，可能不够完整。")
+
+    promotions = []
+    if values["q"]:
+        query = Query.get(values["q"])
+        query.add_hit()
+        if not page_number or page_number == "1":
+            promotions = list(query.editors_picks.select_related("page").order_by("sort_order"))
+
+    params = request.GET.copy()
+    params.pop("page", None)
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": search_query, "search_results": results},
+        {
+            "form": form,
+            "values": values,
+            "search_query": values["q"],
+            "searched": searched,
+            "outcome": outcome,
+            "notice": notice,
+            "promotions": promotions,
+            "query_string": params.urlencode(),
+            "used_filters": _used_filters(values),
+            "units": DisclosureUnit.objects.all(),
+            "topics": Topic.objects.select_related("parent").order_by(
+                "parent__sort_order", "sort_order", "pk"
+            ),
+        },
     )
+
+
+def _used_filters(values: dict) -> list[tuple[str, str]]:
+    form = SearchForm(None)
+    used = []
+    for name in ("column", "unit", "topic", "category", "validity", "file_type"):
+        value = values.get(name)
+        if value:
+            label = form.fields[name].label if name in form.fields else name
+            if name in ("validity", "file_type"):
+                value = dict(form.fields[name].choices).get(value, value)
+            used.append((str(label), str(value)))
+    if values.get("year_from") or values.get("year_to"):
+        years = f"{values.get('year_from', '')}–{values.get('year_to', '')}"
+        used.append((_("发布年份"), years))
+    return used

@@ -218,6 +218,7 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
         index.SearchField("keywords"),
         index.SearchField("doc_number"),
         index.SearchField("index_no"),
+        index.RelatedFields("attachments", [index.SearchField("display_title")]),
         index.FilterField("unit"),
         index.FilterField("topic"),
         index.FilterField("report_category"),

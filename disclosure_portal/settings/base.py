@@ -133,9 +133,25 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "区人民政府门户网站")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
+# The Chinese-aware embedded backend (search/backends/database.py). PostgreSQL uses the
+# "simple" text search configuration: tokens arrive segmented and must not be stemmed.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "search.backends.database"},
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
 }
+# The public search page uses this backend and falls back to "default" if it fails.
+PORTAL_SEARCH_BACKEND = "default"
+# Elasticsearch 8 (search/backends/elasticsearch.py): the public search's engine when
+# ELASTICSEARCH_URL is set. The database index stays up to date beside it: the admin searches
+# it (drafts included) and the public search falls back to it.
+if os.environ.get("ELASTICSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
+        "BACKEND": "search.backends.elasticsearch",
+        "URLS": [os.environ["ELASTICSEARCH_URL"]],
+        "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal_"),
+        "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+        "ATOMIC_REBUILD": True,
+    }
+    PORTAL_SEARCH_BACKEND = "elasticsearch"
 
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

@@ -11,3 +11,10 @@ MEDIA_ROOT = BASE_DIR / ".test-media"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DISCLOSURE_IMPORT_DIR = str(BASE_DIR / ".test-media" / "catalogue-imports")
+
+# Tests choose their search backends themselves (tests/search/conftest.py), whatever
+# ELASTICSEARCH_URL the shell has.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
+}
+PORTAL_SEARCH_BACKEND = "default"

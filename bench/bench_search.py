@@ -1,0 +1,219 @@
+"""Search benchmark: N public documents, 20 typical queries through the full search view.
+
+    .venv/bin/python bench/bench_search.py [--documents 100000] [--repeat 5]
+
+Database: DATABASE_URL (PostgreSQL; use a scratch database) or a new SQLite file
+(/tmp/bench-search.sqlite3). Elasticsearch: ELASTICSEARCH_URL if set, indices prefixed
+``bench_`` (also measures indexing time). Prints median and p95
+latency per backend; the figures go to docs/performance.md.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "disclosure_portal.settings.dev")
+if not os.environ.get("DATABASE_URL"):
+    Path("/tmp/bench-search.sqlite3").unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = "sqlite:////tmp/bench-search.sqlite3"
+os.environ.setdefault("ELASTICSEARCH_INDEX_PREFIX", "bench_")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+from disclosure.models import DisclosureDocumentPage, DisclosureUnit  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests" / "search"))
+from relevance_data import DOCUMENTS, UNITS  # noqa: E402
+
+QUERIES = [
+    {"q": "信息公开"},
+    {"q": "通知"},
+    {"q": "预算", "year_from": 2023, "year_to": 2024},
+    {"q": "最低生活保障"},
+    {"q": "低保", "sort": "date"},
+    {"q": "2023年 预算"},
+    {"q": "义务教育 招生"},
+    {"q": "A级"},
+    {"q": "税"},
+    {"q": "食品安全 抽检", "validity": "valid"},
+    {"q": "老旧小区"},
+    {"q": "就业", "unit": "hrs"},
+    {"q": "应急预案", "column": "policy"},
+    {"q": "营商环境"},
+    {"q": "区府发〔2023〕12号"},
+    {"q": "防汛", "year_from": 2024},
+    {"q": "垃圾分类", "unit": "str"},
+    {"q": "环境影响评价"},
+    {"q": "年度报告", "column": "report"},
+    {"q": "区人民政府关于印发政府信息公开工作要点的通知"},
+]
+WORDS = [
+    "社区",
+    "治理",
+    "民生",
+    "保障",
+    "安全",
+    "生产",
+    "教育",
+    "卫生",
+    "健康",
+    "交通",
+    "建设",
+    "环境",
+    "保护",
+    "财政",
+    "资金",
+    "项目",
+    "审批",
+    "服务",
+    "改革",
+    "发展",
+]
+
+
+def build(n: int) -> dict:
+    from tests.conftest import make_credit_code
+
+    call_command("migrate", verbosity=0)
+    home = Page.objects.get(depth=2)
+    from disclosure.models import DisclosureColumnPage, DisclosureIndexPage
+
+    index = DisclosureIndexPage(title="政府信息公开", slug=f"bench-{int(time.time())}")
+    home.add_child(instance=index)
+    columns = {}
+    for key in ("policy", "report", "guide", "budget", "normative", "personnel"):
+        columns[key] = DisclosureColumnPage(title=key)
+        index.add_child(instance=columns[key])
+    units = {}
+    for key, (name, short) in UNITS.items():
+        units[key] = DisclosureUnit.objects.get_or_create(
+            name=name,
+            defaults={"short_name": short, "code": make_credit_code(), "kind": "department"},
+        )[0]
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(DisclosureDocumentPage)
+    rng = random.Random(5)
+    per_column = {key: 0 for key in columns}
+    pages = []
+    now = timezone.now()
+    for i in range(n):
+        key, unit, column, year, number, title, text = DOCUMENTS[i % len(DOCUMENTS)]
+        serial = per_column[column] = per_column[column] + 1
+        parent = columns[column]
+        words = " ".join(rng.sample(WORDS, 6))
+        page = DisclosureDocumentPage(
+            title=f"{title}（{i // len(DOCUMENTS) + 1}）",
+            slug=f"d{i}",
+            path=Page._get_path(parent.path, parent.depth + 1, serial),
+            depth=parent.depth + 1,
+            numchild=0,
+            live=True,
+            content_type=content_type,
+            locale_id=parent.locale_id,
+            url_path=f"{parent.url_path}d{i}/",
+            first_published_at=now,
+            last_published_at=now,
+            unit=units[unit],
+            doc_number=number and f"{number[:-1]}{i}号",
+            index_no=f"BENCH/{year}-{i:06d}",
+            publish_date=now.replace(
+                year=year - (i // len(DOCUMENTS)) % 3, month=1 + i % 12, day=1 + i % 28
+            ),
+            validity="valid" if i % 10 else "repealed",
+            summary=text,
+            body=f"<p>{text}{words}。{title}。</p>" * 3,
+        )
+        pages.append(page)
+    for chunk in range(0, n, 2000):
+        batch = pages[chunk : chunk + 2000]
+        Page.objects.bulk_create(
+            [
+                Page(
+                    **{
+                        f.attname: getattr(p, f.attname)
+                        for f in Page._meta.concrete_fields
+                        if f.attname != "id"
+                    }
+                )
+                for p in batch
+            ]
+        )
+        created = Page.objects.filter(path__in=[p.path for p in batch]).values_list("path", "pk")
+        pk_by_path = dict(created)
+        for p in batch:
+            p.pk = p.page_ptr_id = pk_by_path[p.path]
+        fields = [f for f in DisclosureDocumentPage._meta.local_concrete_fields]
+        DisclosureDocumentPage._base_manager._insert(batch, fields=fields, raw=True)
+    for key, column in columns.items():
+        Page.objects.filter(pk=column.pk).update(numchild=per_column[key])
+    return {"columns": columns, "units": units}
+
+
+def measure(backend: str, ids: dict, repeat: int) -> tuple[float, float]:
+    settings.PORTAL_SEARCH_BACKEND = backend
+    client = Client()
+    times = []
+    for params in QUERIES:
+        params = dict(params)
+        if "unit" in params:
+            params["unit"] = ids["units"][params["unit"]].pk
+        if "column" in params:
+            params["column"] = ids["columns"][params["column"]].pk
+        client.get("/search/", params)  # warm
+        mine = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            response = client.get("/search/", params)
+            mine.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200
+            assert response.context["outcome"].backend == backend
+        times += mine
+        if os.environ.get("BENCH_VERBOSE"):
+            total = response.context["outcome"].total
+            print(f"  {backend} {params}: {statistics.median(mine):.0f} ms, {total} results")
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # response.context, to check which backend answered
+    settings.DEBUG = False
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    start = time.perf_counter()
+    ids = build(args.documents)
+    print(f"built {args.documents} documents on {engine} in {time.perf_counter() - start:.0f} s")
+    for backend in settings.WAGTAILSEARCH_BACKENDS:
+        start = time.perf_counter()
+        call_command("update_index", backend_name=backend, verbosity=0)
+        print(f"{backend}: update_index {time.perf_counter() - start:.0f} s")
+    for backend in settings.WAGTAILSEARCH_BACKENDS:
+        median, p95 = measure(backend, ids, args.repeat)
+        name = engine if backend == "default" else backend
+        print(
+            f"{name}: {len(QUERIES)} queries x {args.repeat}: median {median:.0f} ms, p95 {p95:.0f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

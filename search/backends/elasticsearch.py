@@ -1,0 +1,126 @@
+"""Wagtail's ``elasticsearch8`` backend with Chinese analysis, public pages only.
+
+- Every text field is analysed with CJK bigrams (ES's ``standard`` tokenizer, ``cjk_width``,
+  ``lowercase``, ``cjk_bigram``), set as the index's ``default`` analyzer. The index side also
+  keeps single characters (``output_unigrams``) so that a one-character query (``税``) finds
+  text; the query side (``default_search``) uses bigrams only, so ``信息公开`` must match
+  信息·息公·公开 rather than any of its characters. The query is first cut into words
+  (``querying.SegmentingBackendMixin``, as on the database), and bigrams are made within
+  each word only. Both come with the official distribution
+  (analysis-common); the development node provides them through its dev-extras plugin.
+- Only public pages are stored: a page that is not live, is view-restricted or has expired
+  is removed instead of indexed (publish, unpublish, scheduled go-live and the scheduler's
+  expiry all save the page, which updates the index).
+- ``REFRESH`` (tests only): refresh after every write, so a search sees it at once.
+
+Settings: ``{"BACKEND": "search.backends.elasticsearch", "URLS": [url], "INDEX_PREFIX": …,
+"TIMEOUT": 5, "ATOMIC_REBUILD": True}``.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import Any
+
+from modelsearch.backends.elasticsearch8 import (
+    Elasticsearch8Index,
+    Elasticsearch8SearchBackend,
+)
+from modelsearch.utils import deep_update
+from wagtail.models import Page
+
+from .querying import SegmentingBackendMixin
+
+CHINESE_ANALYSIS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "cjk_bigram_with_unigrams": {"type": "cjk_bigram", "output_unigrams": True},
+            },
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["cjk_width", "lowercase", "cjk_bigram_with_unigrams"],
+                },
+                "default_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["cjk_width", "lowercase", "cjk_bigram"],
+                },
+            },
+        }
+    }
+}
+
+
+def public_page_pks(pks: list[Any]) -> set[Any]:
+    from disclosure.listing import searchable_public_pages
+
+    public = searchable_public_pages(Page.objects.filter(pk__in=pks))
+    return set(public.values_list("pk", flat=True))
+
+
+class PublicOnlyIndex(Elasticsearch8Index):
+    def _split(self, items: list) -> tuple[list, list]:
+        pages = [item for item in items if isinstance(item, Page)]
+        if not pages:
+            return items, []
+        public = public_page_pks([page.pk for page in pages])
+        keep = [i for i in items if not isinstance(i, Page) or i.pk in public]
+        drop = [i for i in items if isinstance(i, Page) and i.pk not in public]
+        return keep, drop
+
+    def add_item(self, item):
+        keep, drop = self._split([item])
+        for obj in drop:
+            self.delete_item(obj)
+        if keep:
+            super().add_item(item)
+        self._refresh_if_asked()
+
+    def add_items(self, model, items):
+        keep, drop = self._split(list(items))
+        if drop:  # one bulk request; a page that was never indexed is no error
+            mapping = self.mapping_class(model)
+            actions = [{"_op_type": "delete", "_id": mapping.get_document_id(i)} for i in drop]
+            self.backend.bulk(self.es, actions, index=self.name, raise_on_error=False)
+        super().add_items(model, keep)
+        self._refresh_if_asked()
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        self._refresh_if_asked()
+
+    def _refresh_if_asked(self):
+        if getattr(self.backend, "refresh_on_write", False):
+            self.refresh()
+
+
+class ChineseElasticsearchBackend(SegmentingBackendMixin, Elasticsearch8SearchBackend):
+    index_class = PublicOnlyIndex
+
+    def __init__(self, params):
+        params = dict(params)
+        self.refresh_on_write = params.pop("REFRESH", False)
+        # the project's INDEX_SETTINGS, if any, still override the Chinese analysis
+        params["INDEX_SETTINGS"] = deep_update(
+            deepcopy(CHINESE_ANALYSIS), params.get("INDEX_SETTINGS", {})
+        )
+        super().__init__(params)
+
+
+def matching_pks(results, limit: int) -> list:
+    """The pks of up to ``limit`` best matches, without loading the pages."""
+    body = results._get_es_body(for_count=True)
+    response = results.backend.es.search(
+        index=results.backend.get_index_for_model(results.query_compiler.queryset.model).name,
+        query=body["query"],
+        _source=False,
+        stored_fields="pk",
+        size=limit,
+    )
+    return [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
+
+
+SearchBackend = ChineseElasticsearchBackend

@@ -1,0 +1,145 @@
+"""Filters and facet counts of the search page, as database queries on public documents."""
+
+from __future__ import annotations
+
+import datetime
+import operator
+from functools import reduce
+
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.functions import ExtractYear, Replace, Substr, Upper
+from django.utils import timezone
+from wagtail.models import Page
+
+from disclosure.models import DisclosureColumnPage, ReportCategory, Topic
+
+from .forms import FILE_TYPE_FIELD, file_type_field
+
+# Brackets a 文号 or 索引号 is typed with: 〔2023〕, [2023], (2023), full-width forms (NFKC
+# turns those into the ASCII ones first) and 【】.
+_BRACKETS = "〔〕[]()（）［］【】{}〖〗 　"
+
+
+def _any(qs: list[Q]) -> Q:
+    return reduce(operator.or_, qs) if qs else Q(pk__in=[])
+
+
+def category_q(category: ReportCategory) -> Q:
+    """Documents whose *effective* 统计类别 is ``category`` (own, else nearest column default)."""
+    defaults = list(
+        DisclosureColumnPage.objects.filter(default_report_category__isnull=False).values_list(
+            "path", "default_report_category_id"
+        )
+    )
+    below = []
+    for path, category_id in defaults:
+        if category_id != category.pk:
+            continue
+        deeper = [Q(path__startswith=p) for p, _ in defaults if p != path and p.startswith(path)]
+        cond = Q(path__startswith=path)
+        if deeper:
+            cond &= ~_any(deeper)
+        below.append(cond)
+    inherited = _any(below)
+    if category.is_fallback:
+        if not defaults:
+            return Q(report_category=category) | Q(report_category__isnull=True)
+        inherited |= ~_any([Q(path__startswith=p) for p, _ in defaults])
+    return Q(report_category=category) | (Q(report_category__isnull=True) & inherited)
+
+
+def year_start(year: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(year, 1, 1))
+
+
+def document_filter_q(values: dict) -> Q:
+    """The filters chosen on the page, in lookups every search backend understands."""
+    q = Q()
+    if column := values.get("column"):
+        q &= Q(path__startswith=column.path)
+    if unit := values.get("unit"):
+        q &= Q(unit=unit.pk)
+    if topic := values.get("topic"):
+        q &= Q(topic__in=[topic.pk, *topic.children.values_list("pk", flat=True)])
+    if category := values.get("category"):
+        q &= category_q(category)
+    if year_from := values.get("year_from"):
+        q &= Q(publish_date__gte=year_start(year_from))
+    if year_to := values.get("year_to"):
+        q &= Q(publish_date__lt=year_start(year_to + 1))
+    if validity := values.get("validity"):
+        q &= Q(validity=validity)
+    if (file_type := values.get("file_type")) and file_type_field() is not None:
+        q &= Q(**{FILE_TYPE_FIELD: file_type})
+    return q
+
+
+def has_document_filters(values: dict) -> bool:
+    return bool(document_filter_q(values))
+
+
+def canonical_number(text: str) -> str:
+    """A 文号/索引号 without brackets and spaces, upper case (after NFKC)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if c not in _BRACKETS).upper()
+
+
+def canonical_expression(field: str):
+    expression = Upper(F(field))
+    for char in _BRACKETS:
+        expression = Replace(expression, Value(char), Value(""))
+    return expression
+
+
+def exact_number_matches(documents: QuerySet, query: str) -> QuerySet:
+    """Documents whose 文号 or 索引号 is exactly the query, however it bracketed the year."""
+    key = canonical_number(query)
+    if len(key) < 4 or not any(c.isdigit() for c in key):
+        return documents.none()
+    return documents.annotate(
+        _doc_no=canonical_expression("doc_number"), _index_no=canonical_expression("index_no")
+    ).filter(Q(_doc_no=key) | Q(_index_no=key))
+
+
+def facet_counts(documents: QuerySet, values: dict) -> dict:
+    """Counts beside each filter for the current query and filters."""
+    documents = documents.order_by()
+    counts: dict[str, dict] = {
+        "unit": _group(documents, "unit"),
+        "validity": _group(documents, "validity"),
+        "year": {
+            row["y"]: row["n"]
+            for row in documents.annotate(y=ExtractYear("publish_date"))
+            .values("y")
+            .annotate(n=Count("pk"))
+            if row["y"]
+        },
+        "category": {c.pk: documents.filter(category_q(c)).count() for c in values["categories"]},
+    }
+    topics = _group(documents, "topic")
+    for topic in Topic.objects.filter(parent__isnull=False):
+        if topic.pk in topics:
+            topics[topic.parent_id] = topics.get(topic.parent_id, 0) + topics[topic.pk]
+    counts["topic"] = topics
+    if file_type_field() is not None:
+        counts["file_type"] = _group(documents, FILE_TYPE_FIELD)
+    column_counts: dict[str, int] = {}
+    for depth in {c.depth for c in values["columns"]}:
+        rows = (
+            documents.annotate(prefix=Substr("path", 1, Page.steplen * depth))
+            .values("prefix")
+            .annotate(n=Count("pk"))
+        )
+        column_counts.update({row["prefix"]: row["n"] for row in rows})
+    counts["column"] = {c.pk: column_counts.get(c.path, 0) for c in values["columns"]}
+    return counts
+
+
+def _group(documents: QuerySet, field: str) -> dict:
+    return {
+        row[field]: row["n"]
+        for row in documents.values(field).annotate(n=Count("pk"))
+        if row[field] not in (None, "")
+    }

@@ -1,0 +1,138 @@
+"""One search of the public search page, on one backend, fully evaluated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Q
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from disclosure.listing import public_documents, searchable_public_pages
+from disclosure.models import DisclosureDocumentPage
+
+from . import filters, highlight
+
+PER_PAGE = 20
+# Facet counts on Elasticsearch are taken over at most this many best matches.
+FACET_LIMIT = 10_000
+
+
+@dataclass
+class Hit:
+    page: Page
+    title: str
+    snippet: str
+    document: DisclosureDocumentPage | None = None
+    exact: bool = False
+
+
+@dataclass
+class Outcome:
+    hits: list[Hit] = field(default_factory=list)
+    page_obj: PaginatorPage | None = None
+    total: int = 0
+    facets: dict = field(default_factory=dict)
+    backend: str = "default"
+
+
+def _matching_pks(results, limit: int = FACET_LIMIT):
+    """The pks of every match: a subquery on the database backends, a list on Elasticsearch."""
+    if hasattr(results, "get_queryset"):  # modelsearch's SQLite and PostgreSQL results
+        return results.get_queryset().order_by().values("pk")
+    from .backends.elasticsearch import matching_pks
+
+    return matching_pks(results, limit)
+
+
+class _LazyResults:
+    """Lets Django's Paginator slice and count search results without evaluating them all."""
+
+    def __init__(self, results, count: int):
+        self.results, self._count = results, count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return list(self.results[index])
+
+
+def run_search(values: dict, backend_name: str, page_number) -> Outcome:
+    query = values["q"]
+    backend = get_search_backend(backend_name)
+    documents = public_documents()
+    exact = list(filters.exact_number_matches(documents, query)) if query else []
+    exclude = [d.pk for d in exact]
+
+    document_search = filters.has_document_filters(values) or values["sort"] == "date"
+    if document_search:
+        base = searchable_public_pages(DisclosureDocumentPage.objects.all())
+        base = base.filter(filters.document_filter_q(values))
+    else:
+        base = searchable_public_pages(Page.objects.all())
+    if exclude:
+        base = base.exclude(pk__in=exclude)
+    if values["sort"] == "date":
+        base = base.order_by("-publish_date")
+
+    outcome = Outcome(backend=backend_name)
+    if query:
+        results = backend.search(
+            query, base, operator="and", order_by_relevance=values["sort"] != "date"
+        )
+        total = results.count()
+        matched = _matching_pks(
+            backend.search(query, base, operator="and", order_by_relevance=False)
+        )
+    else:  # filters only: the public documents that pass them, newest first
+        base = base.order_by("-publish_date", "-pk") if document_search else base.none()
+        results, total, matched = base, base.count(), base.values("pk")
+
+    paginator = Paginator(_LazyResults(results, total), PER_PAGE, allow_empty_first_page=True)
+    outcome.page_obj = paginator.get_page(page_number)
+    outcome.total = total + len(exact)
+    facet_documents = DisclosureDocumentPage.objects.filter(Q(pk__in=matched) | Q(pk__in=exclude))
+    outcome.facets = filters.facet_counts(facet_documents, values)
+
+    pattern = highlight.terms_pattern(query) if query else None
+    on_page = list(outcome.page_obj.object_list)
+    if outcome.page_obj.number == 1:
+        on_page = exact + on_page
+    outcome.hits = _hits(on_page, pattern, {d.pk for d in exact})
+    return outcome
+
+
+def _hits(pages: list[Page], pattern, exact_pks: set[int]) -> list[Hit]:
+    specific = {
+        p.pk: p
+        for p in Page.objects.filter(pk__in=[p.pk for p in pages]).specific().select_related()
+    }
+    documents = {
+        d.pk: d
+        for d in DisclosureDocumentPage.objects.filter(pk__in=specific).select_related("unit")
+    }
+    hits = []
+    for page in pages:
+        page = specific.get(page.pk, page)
+        document = documents.get(page.pk)
+        texts = (
+            [document.summary, highlight.plain_text(document.body)]
+            if document
+            else [page.search_description, highlight.plain_text(getattr(page, "intro", ""))]
+        )
+        hits.append(
+            Hit(
+                page=page,
+                title=highlight.highlight(page.title, pattern),
+                snippet=highlight.snippet(texts, pattern),
+                document=document,
+                exact=page.pk in exact_pks,
+            )
+        )
+    return hits
