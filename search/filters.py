@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import operator
+import re
+import unicodedata
 from functools import reduce
 
 from django.db.models import Count, F, Q, QuerySet, Value
@@ -80,8 +82,6 @@ def has_document_filters(values: dict) -> bool:
 
 def canonical_number(text: str) -> str:
     """A 文号/索引号 without brackets and spaces, upper case (after NFKC)."""
-    import unicodedata
-
     text = unicodedata.normalize("NFKC", text)
     return "".join(c for c in text if c not in _BRACKETS).upper()
 
@@ -96,8 +96,12 @@ def canonical_expression(field: str):
 def exact_number_matches(documents: QuerySet, query: str) -> QuerySet:
     """Documents whose 文号 or 索引号 is exactly the query, however it bracketed the year."""
     key = canonical_number(query)
-    if len(key) < 4 or not any(c.isdigit() for c in key):
+    runs = re.findall(r"\d+", unicodedata.normalize("NFKC", query))  # before brackets go
+    digits = max(runs, key=len, default="")
+    if len(key) < 4 or not digits:
         return documents.none()
+    # a cheap LIKE on the longest run of digits first, the bracket-blind comparison after
+    documents = documents.filter(Q(doc_number__contains=digits) | Q(index_no__contains=digits))
     return documents.annotate(
         _doc_no=canonical_expression("doc_number"), _index_no=canonical_expression("index_no")
     ).filter(Q(_doc_no=key) | Q(_index_no=key))
