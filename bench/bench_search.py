@@ -164,6 +164,14 @@ def build(n: int) -> dict:
     return {"columns": columns, "units": units}
 
 
+def existing_ids() -> dict:
+    from disclosure.models import DisclosureColumnPage
+
+    columns = {c.title: c for c in DisclosureColumnPage.objects.order_by("-pk")[:6]}
+    units = {key: DisclosureUnit.objects.get(name=name) for key, (name, _) in UNITS.items()}
+    return {"columns": columns, "units": units}
+
+
 def measure(backend: str, ids: dict, repeat: int) -> tuple[float, float]:
     settings.PORTAL_SEARCH_BACKEND = backend
     client = Client()
@@ -194,20 +202,32 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--backend", action="append", help="measure only these backends")
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="reuse the data and indices of an earlier run (give its DATABASE_URL)",
+    )
     args = parser.parse_args()
     from django.test.utils import setup_test_environment
 
     setup_test_environment()  # response.context, to check which backend answered
     settings.DEBUG = False
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    start = time.perf_counter()
-    ids = build(args.documents)
-    print(f"built {args.documents} documents on {engine} in {time.perf_counter() - start:.0f} s")
-    for backend in settings.WAGTAILSEARCH_BACKENDS:
+    backends = args.backend or list(settings.WAGTAILSEARCH_BACKENDS)
+    if args.measure_only:
+        ids = existing_ids()
+    else:
         start = time.perf_counter()
-        call_command("update_index", backend_name=backend, verbosity=0)
-        print(f"{backend}: update_index {time.perf_counter() - start:.0f} s")
-    for backend in settings.WAGTAILSEARCH_BACKENDS:
+        ids = build(args.documents)
+        print(
+            f"built {args.documents} documents on {engine} in {time.perf_counter() - start:.0f} s"
+        )
+        for backend in backends:
+            start = time.perf_counter()
+            call_command("update_index", backend_name=backend, verbosity=0)
+            print(f"{backend}: update_index {time.perf_counter() - start:.0f} s")
+    for backend in backends:
         median, p95 = measure(backend, ids, args.repeat)
         name = engine if backend == "default" else backend
         print(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import operator
+import re
+import unicodedata
 from functools import reduce
 
 from django.db.models import Count, F, Q, QuerySet, Value
@@ -11,7 +13,8 @@ from django.db.models.functions import ExtractYear, Replace, Substr, Upper
 from django.utils import timezone
 from wagtail.models import Page
 
-from disclosure.models import DisclosureColumnPage, ReportCategory, Topic
+from disclosure.models import DisclosureColumnPage, DisclosureDocumentPage, ReportCategory, Topic
+from disclosure.models.choices import DocumentType
 
 from .forms import FILE_TYPE_FIELD, file_type_field
 
@@ -24,28 +27,49 @@ def _any(qs: list[Q]) -> Q:
     return reduce(operator.or_, qs) if qs else Q(pk__in=[])
 
 
-def category_q(category: ReportCategory) -> Q:
-    """Documents whose *effective* 统计类别 is ``category`` (own, else nearest column default)."""
+def _blank_q(model, field_name: str) -> Q:
+    """``field_name`` left blank: NULL for a nullable field, else the empty string."""
+    if model._meta.get_field(field_name).null:
+        return Q(**{f"{field_name}__isnull": True})
+    return Q(**{field_name: ""})
+
+
+def inherited_value_q(own_field: str, column_field: str, value, is_fallback: bool) -> Q:
+    """Documents whose *effective* value is ``value``: their own, else the nearest column's
+    default, else the fallback (when ``is_fallback``)."""
     defaults = list(
-        DisclosureColumnPage.objects.filter(default_report_category__isnull=False).values_list(
-            "path", "default_report_category_id"
-        )
+        DisclosureColumnPage.objects.exclude(
+            _blank_q(DisclosureColumnPage, column_field)
+        ).values_list("path", column_field)
     )
     below = []
-    for path, category_id in defaults:
-        if category_id != category.pk:
+    for path, default in defaults:
+        if default != value:
             continue
         deeper = [Q(path__startswith=p) for p, _ in defaults if p != path and p.startswith(path)]
         cond = Q(path__startswith=path)
         if deeper:
             cond &= ~_any(deeper)
         below.append(cond)
-    inherited = _any(below)
-    if category.is_fallback:
-        if not defaults:
-            return Q(report_category=category) | Q(report_category__isnull=True)
-        inherited |= ~_any([Q(path__startswith=p) for p, _ in defaults])
-    return Q(report_category=category) | (Q(report_category__isnull=True) & inherited)
+    if is_fallback:
+        # Under no column with a default at all.
+        below.append(~_any([Q(path__startswith=p) for p, _ in defaults]))
+    own_blank = _blank_q(DisclosureDocumentPage, own_field)
+    return Q(**{own_field: value}) | (own_blank & _any(below))
+
+
+def category_q(category: ReportCategory) -> Q:
+    """Documents whose *effective* 统计类别 is ``category`` (own, else nearest column default)."""
+    return inherited_value_q(
+        "report_category", "default_report_category", category.pk, category.is_fallback
+    )
+
+
+def document_type_q(document_type: str) -> Q:
+    """Documents whose *effective* 文件类型 is ``document_type`` (own, else column default)."""
+    return inherited_value_q(
+        FILE_TYPE_FIELD, "default_document_type", document_type, document_type == DocumentType.OTHER
+    )
 
 
 def year_start(year: int) -> datetime.datetime:
@@ -70,7 +94,7 @@ def document_filter_q(values: dict) -> Q:
     if validity := values.get("validity"):
         q &= Q(validity=validity)
     if (file_type := values.get("file_type")) and file_type_field() is not None:
-        q &= Q(**{FILE_TYPE_FIELD: file_type})
+        q &= document_type_q(file_type)
     return q
 
 
@@ -80,8 +104,6 @@ def has_document_filters(values: dict) -> bool:
 
 def canonical_number(text: str) -> str:
     """A 文号/索引号 without brackets and spaces, upper case (after NFKC)."""
-    import unicodedata
-
     text = unicodedata.normalize("NFKC", text)
     return "".join(c for c in text if c not in _BRACKETS).upper()
 
@@ -96,8 +118,12 @@ def canonical_expression(field: str):
 def exact_number_matches(documents: QuerySet, query: str) -> QuerySet:
     """Documents whose 文号 or 索引号 is exactly the query, however it bracketed the year."""
     key = canonical_number(query)
-    if len(key) < 4 or not any(c.isdigit() for c in key):
+    runs = re.findall(r"\d+", unicodedata.normalize("NFKC", query))  # before brackets go
+    digits = max(runs, key=len, default="")
+    if len(key) < 4 or not digits:
         return documents.none()
+    # a cheap LIKE on the longest run of digits first, the bracket-blind comparison after
+    documents = documents.filter(Q(doc_number__contains=digits) | Q(index_no__contains=digits))
     return documents.annotate(
         _doc_no=canonical_expression("doc_number"), _index_no=canonical_expression("index_no")
     ).filter(Q(_doc_no=key) | Q(_index_no=key))
@@ -124,7 +150,10 @@ def facet_counts(documents: QuerySet, values: dict) -> dict:
             topics[topic.parent_id] = topics.get(topic.parent_id, 0) + topics[topic.pk]
     counts["topic"] = topics
     if file_type_field() is not None:
-        counts["file_type"] = _group(documents, FILE_TYPE_FIELD)
+        counts["file_type"] = {
+            value: documents.filter(document_type_q(value)).count()
+            for value, _label in DocumentType.choices
+        }
     column_counts: dict[str, int] = {}
     for depth in {c.depth for c in values["columns"]}:
         rows = (

@@ -15,7 +15,7 @@ from disclosure.models import (
 )
 
 # 文件类型 arrives with another issue; the filter appears as soon as the model has this field.
-FILE_TYPE_FIELD = "file_type"
+FILE_TYPE_FIELD = "document_type"
 
 SORT_CHOICES = [("relevance", _("相关度")), ("date", _("发布日期"))]
 

@@ -224,6 +224,7 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
         index.FilterField("report_category"),
         index.FilterField("validity"),
         index.FilterField("publish_date"),
+        index.FilterField("document_type"),
     ]
     parent_page_types = ["disclosure.DisclosureColumnPage"]
     subpage_types: list[str] = []
