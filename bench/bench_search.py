@@ -204,6 +204,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--backend", action="append", help="measure only these backends")
     parser.add_argument(
+        "--build-only", action="store_true", help="build and index, measure nothing"
+    )
+    parser.add_argument(
         "--measure-only",
         action="store_true",
         help="reuse the data and indices of an earlier run (give its DATABASE_URL)",
@@ -227,6 +230,8 @@ def main() -> None:
             start = time.perf_counter()
             call_command("update_index", backend_name=backend, verbosity=0)
             print(f"{backend}: update_index {time.perf_counter() - start:.0f} s")
+        if args.build_only:
+            return
     for backend in backends:
         median, p95 = measure(backend, ids, args.repeat)
         name = engine if backend == "default" else backend

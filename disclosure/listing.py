@@ -18,7 +18,12 @@ def public_pages(queryset: QuerySet) -> QuerySet:
 
 def searchable_public_pages(queryset: QuerySet) -> QuerySet:
     """``public_pages`` in a form search backends accept (they filter on indexed fields only)."""
-    expired = queryset.live().filter(expire_at__lte=timezone.now()).values_list("pk", flat=True)
+    expired = (
+        queryset.live()
+        .filter(expire_at__lte=timezone.now())
+        .order_by()
+        .values_list("pk", flat=True)
+    )
     return queryset.live().public().exclude(pk__in=list(expired))
 
 

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import datetime
 import operator
-import re
-import unicodedata
+from collections import Counter
 from functools import reduce
 
-from django.db.models import Count, F, Q, QuerySet, Value
-from django.db.models.functions import ExtractYear, Replace, Substr, Upper
+from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
 from django.utils import timezone
 from wagtail.models import Page
 
 from disclosure.models import DisclosureColumnPage, DisclosureDocumentPage, ReportCategory, Topic
 from disclosure.models.choices import DocumentType
+from disclosure.number_keys import NumberKey, number_key
+from disclosure.statistics.documents import ColumnDefaults, parent_path
 
 from .forms import FILE_TYPE_FIELD, file_type_field
-
-# Brackets a 文号 or 索引号 is typed with: 〔2023〕, [2023], (2023), full-width forms (NFKC
-# turns those into the ASCII ones first) and 【】.
-_BRACKETS = "〔〕[]()（）［］【】{}〖〗 　"
 
 
 def _any(qs: list[Q]) -> Q:
@@ -102,73 +98,77 @@ def has_document_filters(values: dict) -> bool:
     return bool(document_filter_q(values))
 
 
-def canonical_number(text: str) -> str:
-    """A 文号/索引号 without brackets and spaces, upper case (after NFKC)."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if c not in _BRACKETS).upper()
-
-
-def canonical_expression(field: str):
-    expression = Upper(F(field))
-    for char in _BRACKETS:
-        expression = Replace(expression, Value(char), Value(""))
-    return expression
-
-
 def exact_number_matches(documents: QuerySet, query: str) -> QuerySet:
     """Documents whose 文号 or 索引号 is exactly the query, however it bracketed the year."""
-    key = canonical_number(query)
-    runs = re.findall(r"\d+", unicodedata.normalize("NFKC", query))  # before brackets go
-    digits = max(runs, key=len, default="")
-    if len(key) < 4 or not digits:
+    key = number_key(query)
+    if len(key) < 4 or not any(c.isdigit() for c in key):
         return documents.none()
-    # a cheap LIKE on the longest run of digits first, the bracket-blind comparison after
-    documents = documents.filter(Q(doc_number__contains=digits) | Q(index_no__contains=digits))
+    # both expressions have an index (disclosure.number_keys)
     return documents.annotate(
-        _doc_no=canonical_expression("doc_number"), _index_no=canonical_expression("index_no")
+        _doc_no=NumberKey("doc_number"), _index_no=NumberKey("index_no")
     ).filter(Q(_doc_no=key) | Q(_index_no=key))
 
 
 def facet_counts(documents: QuerySet, values: dict) -> dict:
-    """Counts beside each filter for the current query and filters."""
-    documents = documents.order_by()
-    counts: dict[str, dict] = {
-        "unit": _group(documents, "unit"),
-        "validity": _group(documents, "validity"),
-        "year": {
-            row["y"]: row["n"]
-            for row in documents.annotate(y=ExtractYear("publish_date"))
-            .values("y")
-            .annotate(n=Count("pk"))
-            if row["y"]
-        },
-        "category": {c.pk: documents.filter(category_q(c)).count() for c in values["categories"]},
+    """Counts beside each filter for the current query and filters, from one GROUP BY.
+
+    Documents are grouped by parent column and every facet value; the 统计类别 and 文件类型
+    inherited from columns are resolved per group (``ColumnDefaults``, as in the statistics),
+    so one query serves every facet however many documents match.
+    """
+    group_fields = ["unit", "validity", "topic", "report_category", FILE_TYPE_FIELD]
+    groups = (
+        documents.order_by()
+        .annotate(_parent=parent_path(), _year=_publish_year())
+        .values("_parent", "_year", *group_fields)
+        .annotate(_n=Count("pk"))
+    )
+    defaults = ColumnDefaults.load()
+    fallback = next((c.pk for c in values["categories"] if c.is_fallback), None)
+    column_paths = {c.path: c.pk for c in values["columns"]}
+    counts: dict[str, Counter] = {
+        name: Counter()
+        for name in ("unit", "validity", "year", "topic", "category", "file_type", "column")
     }
-    topics = _group(documents, "topic")
-    for topic in Topic.objects.filter(parent__isnull=False):
-        if topic.pk in topics:
-            topics[topic.parent_id] = topics.get(topic.parent_id, 0) + topics[topic.pk]
-    counts["topic"] = topics
-    if file_type_field() is not None:
-        counts["file_type"] = {
-            value: documents.filter(document_type_q(value)).count()
-            for value, _label in DocumentType.choices
-        }
-    column_counts: dict[str, int] = {}
-    for depth in {c.depth for c in values["columns"]}:
-        rows = (
-            documents.annotate(prefix=Substr("path", 1, Page.steplen * depth))
-            .values("prefix")
-            .annotate(n=Count("pk"))
-        )
-        column_counts.update({row["prefix"]: row["n"] for row in rows})
-    counts["column"] = {c.pk: column_counts.get(c.path, 0) for c in values["columns"]}
-    return counts
+    for row in groups:
+        n, parent = row["_n"], row["_parent"]
+        counts["unit"][row["unit"]] += n
+        counts["validity"][row["validity"]] += n
+        counts["topic"][row["topic"]] += n
+        if row["_year"]:
+            counts["year"][row["_year"]] += n
+        category = defaults.category_for(parent, row["report_category"], fallback)
+        counts["category"][category] += n
+        counts["file_type"][defaults.document_type_for(parent, row[FILE_TYPE_FIELD])] += n
+        for step in range(Page.steplen, len(parent) + 1, Page.steplen):
+            if (column := column_paths.get(parent[:step])) is not None:
+                counts["column"][column] += n
+    for topic in Topic.objects.filter(parent__isnull=False).only("pk", "parent_id"):
+        if topic.pk in counts["topic"]:
+            counts["topic"][topic.parent_id] += counts["topic"][topic.pk]
+    facets = {name: dict(c) for name, c in counts.items()}
+    facets["year"] = dict(sorted(facets["year"].items()))
+    facets["column"] = {c.pk: counts["column"][c.pk] for c in values["columns"]}
+    return facets
 
 
-def _group(documents: QuerySet, field: str) -> dict:
-    return {
-        row[field]: row["n"]
-        for row in documents.values(field).annotate(n=Count("pk"))
-        if row[field] not in (None, "")
-    }
+def _publish_year() -> Case:
+    """The local year of 发布日期 as a CASE over each year's first instant.
+
+    Not EXTRACT(YEAR): SQLite computes that with a Python function per row (50 ms for 6,000
+    matches); comparisons of the stored values are native on every database.
+    """
+    span = DisclosureDocumentPage.objects.aggregate(
+        first=Min("publish_date"), last=Max("publish_date")
+    )
+    if span["first"] is None:
+        return Value(None, output_field=IntegerField())
+    first, last = (timezone.localtime(span[k]).year for k in ("first", "last"))
+    return Case(
+        *(
+            When(publish_date__gte=year_start(year), then=Value(year))
+            for year in range(last, first - 1, -1)
+        ),
+        default=None,
+        output_field=IntegerField(),
+    )

@@ -78,8 +78,11 @@ def run_search(values: dict, backend_name: str, page_number) -> Outcome:
         base = searchable_public_pages(Page.objects.all())
     if exclude:
         base = base.exclude(pk__in=exclude)
-    if values["sort"] == "date":
-        base = base.order_by("-publish_date")
+    # by date; or, when sorting by relevance, the order of equal scores: newer first
+    if document_search:
+        base = base.order_by("-publish_date", "-id")
+    else:
+        base = base.order_by("-first_published_at", "-id")
 
     outcome = Outcome(backend=backend_name)
     if query:
@@ -91,7 +94,7 @@ def run_search(values: dict, backend_name: str, page_number) -> Outcome:
             backend.search(query, base, operator="and", order_by_relevance=False)
         )
     else:  # filters only: the public documents that pass them, newest first
-        base = base.order_by("-publish_date", "-pk") if document_search else base.none()
+        base = base if document_search else base.none()
         results, total, matched = base, base.count(), base.values("pk")
 
     paginator = Paginator(_LazyResults(results, total), PER_PAGE, allow_empty_first_page=True)

@@ -14,6 +14,7 @@ from wagtail.search import index
 from .. import columns
 from ..forms import ColumnPageForm, DocumentPageForm
 from ..index_numbers import allocate_index_number
+from ..number_keys import NumberKey
 from ..validators import validate_doc_number
 from .choices import DocumentType, Genre, Validity
 
@@ -234,6 +235,11 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
     class Meta:
         verbose_name = _("公开信息")
         verbose_name_plural = _("公开信息")
+        indexes = [
+            # the search page's exact 文号/索引号 lookup (``search.filters``)
+            models.Index(NumberKey("doc_number"), name="disclosure_doc_number_key"),
+            models.Index(NumberKey("index_no"), name="disclosure_index_no_key"),
+        ]
 
     def clean(self) -> None:
         super().clean()

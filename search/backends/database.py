@@ -28,6 +28,7 @@ from modelsearch.backends.database import SearchBackend as default_database_back
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
 )
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.utils import get_content_type_pk
@@ -127,8 +128,31 @@ class ConcurrentSafePostgresIndex(SegmentingIndexMixin, PostgresIndex):
         )
 
 
+class TieBreakingPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    """Relevance first, then the queryset's own order (modelsearch breaks ties by ``-pk``).
+
+    The title vector is not multiplied by ``title_norm``: that is the average title length
+    when the entry was written, so equal documents scored differently by indexing order.
+    """
+
+    def get_index_vectors(self, search_query):
+        return [(F("index_entries__title"), 1.0), (F("index_entries__body"), 1.0)]
+
+    def _apply_ordering_and_scoring(self, queryset, rank_expression, start, stop, score_field=None):
+        tie_break = list(queryset.query.order_by)
+        if not (self.order_by_relevance and tie_break):
+            return super()._apply_ordering_and_scoring(
+                queryset, rank_expression, start, stop, score_field
+            )
+        queryset = queryset.order_by(rank_expression.desc(), *tie_break)
+        if score_field is not None:
+            queryset = queryset.annotate(**{score_field: rank_expression})
+        return queryset[start:stop]
+
+
 class ConcurrentSafePostgresSearchBackend(SegmentingBackendMixin, PostgresSearchBackend):
     index_class = ConcurrentSafePostgresIndex
+    query_compiler_class = TieBreakingPostgresSearchQueryCompiler
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module

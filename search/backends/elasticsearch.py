@@ -25,6 +25,7 @@ from typing import Any
 from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8Index,
     Elasticsearch8SearchBackend,
+    Elasticsearch8SearchQueryCompiler,
 )
 from modelsearch.utils import deep_update
 from wagtail.models import Page
@@ -97,8 +98,28 @@ class PublicOnlyIndex(Elasticsearch8Index):
             self.refresh()
 
 
+class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
+    """Relevance first, then the queryset's own order: equal scores go to the newer document
+    when the queryset is ordered by date (modelsearch leaves ties in index order)."""
+
+    def get_sort(self):
+        if not self.order_by_relevance:
+            return super().get_sort()
+        sort: list = ["_score"]
+        for name in self.queryset.query.order_by:
+            if not isinstance(name, str):
+                continue
+            field = self._get_filterable_field(name.lstrip("-"))
+            if field is not None:
+                order = "desc" if name.startswith("-") else "asc"
+                column = self.mapping.get_field_column_name(field)
+                sort.append({column: {"order": order, "missing": "_last"}})
+        return sort
+
+
 class ChineseElasticsearchBackend(SegmentingBackendMixin, Elasticsearch8SearchBackend):
     index_class = PublicOnlyIndex
+    query_compiler_class = TieBreakingQueryCompiler
 
     def __init__(self, params):
         params = dict(params)

@@ -126,6 +126,20 @@ def test_facet_counts_follow_the_query(client, site, unit, other_unit):
     assert "区教育局 (1)</option>" in content
 
 
+def test_equal_scores_go_to_the_newer_document(client, site, unit):
+    # created newest first, so neither creation order nor pk order puts them right
+    for year in (2025, 2019, 2022):
+        make_document(
+            site["policy"],
+            unit,
+            f"防汛抗旱应急预案（{year}）",
+            publish_date=shanghai(year, 5, 1),
+            body="<p>做好汛期防汛抗旱工作。</p>",
+        )
+    titles, _ = hits(client, q="防汛抗旱应急预案", validity="valid")
+    assert titles == [f"防汛抗旱应急预案（{year}）" for year in (2025, 2022, 2019)]
+
+
 def test_sort_by_date_puts_newest_first(client, site):
     titles, _ = hits(client, q="公开", sort="date")
     assert titles == [site[k].title for k in ("school", "notice", "budget", "rule")]
