@@ -3,8 +3,9 @@
 A restriction hides the page *and every page below it*, but only the page's own save updates
 the index, and adding or removing a restriction saves no page. So a page restricted after
 publication stayed in the public-only Elasticsearch index, and a page freed from its
-restriction stayed out of it. Here the whole subtree is re-submitted to every search backend;
-``PublicOnlyIndex.add_items`` then keeps the public pages and deletes the others.
+restriction stayed out of it. Here the whole subtree is re-submitted to every public-only
+search backend; ``PublicOnlyIndex.add_items`` then keeps the public pages and deletes the
+others.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def reindex_subtree(page_id: int) -> None:
         pages = model.get_indexed_objects().descendant_of(page, inclusive=True).order_by("pk")
         for batch in _batches(pages, BATCH_SIZE):
             for name, backend in get_search_backends_with_name(with_auto_update=True):
+                if not getattr(backend, "indexes_public_pages_only", False):
+                    continue  # an index of every page (the database's) has nothing to change
                 try:
                     backend.add_bulk(model, batch)
                 except Exception:

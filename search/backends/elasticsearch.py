@@ -99,6 +99,7 @@ class PublicOnlyIndex(Elasticsearch8Index):
 
 class ChineseElasticsearchBackend(SegmentingBackendMixin, Elasticsearch8SearchBackend):
     index_class = PublicOnlyIndex
+    indexes_public_pages_only = True  # search.signals reindexes on view-restriction changes
 
     def __init__(self, params):
         params = dict(params)
