@@ -18,3 +18,8 @@ class SearchConfig(AppConfig):
         # New column, unit and topic names join the segmenter's user dictionary at once.
         for model in (DisclosureColumnPage, DisclosureUnit, Topic):
             post_save.connect(_add_name_to_dictionary, sender=model, dispatch_uid=f"dict-{model}")
+
+        # Adding or removing a view restriction reindexes the pages it covers.
+        from . import signals
+
+        signals.connect()

@@ -120,6 +120,7 @@ class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
 class ChineseElasticsearchBackend(SegmentingBackendMixin, Elasticsearch8SearchBackend):
     index_class = PublicOnlyIndex
     query_compiler_class = TieBreakingQueryCompiler
+    indexes_public_pages_only = True  # search.signals reindexes on view-restriction changes
 
     def __init__(self, params):
         params = dict(params)

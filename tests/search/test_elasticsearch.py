@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from tests.conftest import make_document
+from tests.conftest import add_column, make_document
 
 from .conftest import DATABASE, elasticsearch_settings
 
@@ -48,6 +48,47 @@ def test_publish_unpublish_and_restrictions_update_the_index(column, unit):
     PageViewRestriction.objects.create(page=restricted, restriction_type="login")
     restricted.get_latest_revision().publish()
     assert not in_index(restricted)
+
+
+def found(word: str) -> list[str]:
+    backend = get_search_backend("elasticsearch")
+    return [page.title for page in backend.search(word, Page)]
+
+
+@pytest.mark.usefixtures("es_only")
+def test_adding_and_removing_a_restriction_on_a_column_updates_its_subtree_in_the_index(
+    column, unit, django_capture_on_commit_callbacks
+):
+    document = make_document(column, unit, "汛期值班安排的通知")
+    nested = make_document(add_column(column, "应急管理"), unit, "汛期物资储备的通知")
+    elsewhere = make_document(add_column(column.get_parent(), "其他"), unit, "汛期培训的通知")
+    assert in_index(document) and in_index(nested) and in_index(elsewhere)
+    assert sorted(found("汛期")) == sorted([document.title, nested.title, elsewhere.title])
+
+    # the reindex runs once the restriction is committed
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        restriction = PageViewRestriction.objects.create(
+            page=column, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+    assert len(callbacks) == 1
+    assert not in_index(document) and not in_index(nested)
+    assert in_index(elsewhere)
+    assert found("汛期") == [elsewhere.title]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert in_index(document) and in_index(nested)
+    assert sorted(found("汛期")) == sorted([document.title, nested.title, elsewhere.title])
+
+
+@pytest.mark.usefixtures("es_only")
+def test_a_new_restriction_is_not_reindexed_before_its_transaction_commits(
+    column, unit, django_capture_on_commit_callbacks
+):
+    document = make_document(column, unit, "汛期值班安排的通知")
+    with django_capture_on_commit_callbacks(execute=False):
+        PageViewRestriction.objects.create(page=column, restriction_type="login")
+    assert in_index(document)  # still there: the transaction never committed
 
 
 @pytest.mark.usefixtures("es_only")
