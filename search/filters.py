@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime
 import operator
-from collections import Counter
 from functools import reduce
 
-from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Page
 
-from disclosure.models import DisclosureColumnPage, DisclosureDocumentPage, ReportCategory, Topic
+from disclosure.models import DisclosureColumnPage, DisclosureDocumentPage, ReportCategory
 from disclosure.models.choices import DocumentType
 from disclosure.number_keys import NumberKey, number_key
-from disclosure.statistics.documents import ColumnDefaults, parent_path
 
 from .forms import FILE_TYPE_FIELD, file_type_field
 
@@ -107,68 +104,3 @@ def exact_number_matches(documents: QuerySet, query: str) -> QuerySet:
     return documents.annotate(
         _doc_no=NumberKey("doc_number"), _index_no=NumberKey("index_no")
     ).filter(Q(_doc_no=key) | Q(_index_no=key))
-
-
-def facet_counts(documents: QuerySet, values: dict) -> dict:
-    """Counts beside each filter for the current query and filters, from one GROUP BY.
-
-    Documents are grouped by parent column and every facet value; the 统计类别 and 文件类型
-    inherited from columns are resolved per group (``ColumnDefaults``, as in the statistics),
-    so one query serves every facet however many documents match.
-    """
-    group_fields = ["unit", "validity", "topic", "report_category", FILE_TYPE_FIELD]
-    groups = (
-        documents.order_by()
-        .annotate(_parent=parent_path(), _year=_publish_year())
-        .values("_parent", "_year", *group_fields)
-        .annotate(_n=Count("pk"))
-    )
-    defaults = ColumnDefaults.load()
-    fallback = next((c.pk for c in values["categories"] if c.is_fallback), None)
-    column_paths = {c.path: c.pk for c in values["columns"]}
-    counts: dict[str, Counter] = {
-        name: Counter()
-        for name in ("unit", "validity", "year", "topic", "category", "file_type", "column")
-    }
-    for row in groups:
-        n, parent = row["_n"], row["_parent"]
-        counts["unit"][row["unit"]] += n
-        counts["validity"][row["validity"]] += n
-        counts["topic"][row["topic"]] += n
-        if row["_year"]:
-            counts["year"][row["_year"]] += n
-        category = defaults.category_for(parent, row["report_category"], fallback)
-        counts["category"][category] += n
-        counts["file_type"][defaults.document_type_for(parent, row[FILE_TYPE_FIELD])] += n
-        for step in range(Page.steplen, len(parent) + 1, Page.steplen):
-            if (column := column_paths.get(parent[:step])) is not None:
-                counts["column"][column] += n
-    for topic in Topic.objects.filter(parent__isnull=False).only("pk", "parent_id"):
-        if topic.pk in counts["topic"]:
-            counts["topic"][topic.parent_id] += counts["topic"][topic.pk]
-    facets = {name: dict(c) for name, c in counts.items()}
-    facets["year"] = dict(sorted(facets["year"].items()))
-    facets["column"] = {c.pk: counts["column"][c.pk] for c in values["columns"]}
-    return facets
-
-
-def _publish_year() -> Case:
-    """The local year of 发布日期 as a CASE over each year's first instant.
-
-    Not EXTRACT(YEAR): SQLite computes that with a Python function per row (50 ms for 6,000
-    matches); comparisons of the stored values are native on every database.
-    """
-    span = DisclosureDocumentPage.objects.aggregate(
-        first=Min("publish_date"), last=Max("publish_date")
-    )
-    if span["first"] is None:
-        return Value(None, output_field=IntegerField())
-    first, last = (timezone.localtime(span[k]).year for k in ("first", "last"))
-    return Case(
-        *(
-            When(publish_date__gte=year_start(year), then=Value(year))
-            for year in range(last, first - 1, -1)
-        ),
-        default=None,
-        output_field=IntegerField(),
-    )

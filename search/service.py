@@ -6,18 +6,15 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from disclosure.listing import public_documents, searchable_public_pages
 from disclosure.models import DisclosureDocumentPage
 
-from . import filters, highlight
+from . import facets, filters, highlight
 
 PER_PAGE = 20
-# Facet counts on Elasticsearch are taken over at most this many best matches.
-FACET_LIMIT = 10_000
 
 
 @dataclass
@@ -38,13 +35,16 @@ class Outcome:
     backend: str = "default"
 
 
-def _matching_pks(results, limit: int = FACET_LIMIT):
-    """The pks of every match: a subquery on the database backends, a list on Elasticsearch."""
+def _tally_matches(results) -> facets.FacetTally:
+    """Facet counts of every match: SQL over the matches' pks on the database backends, one
+    aggregation request on Elasticsearch."""
     if hasattr(results, "get_queryset"):  # modelsearch's SQLite and PostgreSQL results
-        return results.get_queryset().order_by().values("pk")
-    from .backends.elasticsearch import matching_pks
+        pks = results.get_queryset().order_by().values("pk")
+        return facets.tally_documents(DisclosureDocumentPage.objects.filter(pk__in=pks))
+    from .backends.elasticsearch import aggregate
 
-    return matching_pks(results, limit)
+    aggregations = aggregate(results, facets.elasticsearch_aggregations, DisclosureDocumentPage)
+    return facets.tally_aggregations(aggregations)
 
 
 class _LazyResults:
@@ -90,18 +90,22 @@ def run_search(values: dict, backend_name: str, page_number) -> Outcome:
             query, base, operator="and", order_by_relevance=values["sort"] != "date"
         )
         total = results.count()
-        matched = _matching_pks(
+        tally = _tally_matches(
             backend.search(query, base, operator="and", order_by_relevance=False)
         )
     else:  # filters only: the public documents that pass them, newest first
         base = base if document_search else base.none()
-        results, total, matched = base, base.count(), base.values("pk")
+        results, total = base, base.count()
+        tally = facets.tally_documents(
+            DisclosureDocumentPage.objects.filter(pk__in=base.values("pk"))
+        )
 
     paginator = Paginator(_LazyResults(results, total), PER_PAGE, allow_empty_first_page=True)
     outcome.page_obj = paginator.get_page(page_number)
     outcome.total = total + len(exact)
-    facet_documents = DisclosureDocumentPage.objects.filter(Q(pk__in=matched) | Q(pk__in=exclude))
-    outcome.facets = filters.facet_counts(facet_documents, values)
+    if exact:  # not among the matches: the search excluded them to list them first
+        tally += facets.tally_documents(DisclosureDocumentPage.objects.filter(pk__in=exclude))
+    outcome.facets = tally.facets(values)
 
     pattern = highlight.terms_pattern(query) if query else None
     on_page = list(outcome.page_obj.object_list)

@@ -226,6 +226,8 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
         index.FilterField("validity"),
         index.FilterField("publish_date"),
         index.FilterField("document_type"),
+        # lets a search engine count matches per column (the search page's facets)
+        index.FilterField("column_path"),
     ]
     parent_page_types = ["disclosure.DisclosureColumnPage"]
     subpage_types: list[str] = []
@@ -289,6 +291,10 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
         return obj
 
     @cached_property
+    def column_path(self) -> str:
+        """The tree path of the column the document is in (its parent page)."""
+        return self.path[: -Page.steplen]
+
     def effective_report_category(self):
         """Own category, else the nearest column's default, else the fallback (其他)."""
         from .taxonomy import ReportCategory

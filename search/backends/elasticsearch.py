@@ -132,17 +132,28 @@ class ChineseElasticsearchBackend(SegmentingBackendMixin, Elasticsearch8SearchBa
         super().__init__(params)
 
 
-def matching_pks(results, limit: int) -> list:
-    """The pks of up to ``limit`` best matches, without loading the pages."""
+def aggregate(results, aggregations_for, model) -> dict:
+    """Aggregations over every match of ``results``, in one request that returns no hits.
+
+    ``aggregations_for(column_name)`` builds the request; ``column_name(field_name)`` is the
+    index's name of a filter field of ``model`` (e.g. ``unit`` →
+    ``disclosure_disclosuredocumentpage__unit_id_filter``).
+    """
+    backend = results.backend
+    mapping = backend.mapping_class(model)
+    filter_fields = {f.field_name: f for f in model.get_filterable_search_fields()}
+
+    def column_name(field_name: str) -> str:
+        return mapping.get_field_column_name(filter_fields[field_name])
+
     body = results._get_es_body(for_count=True)
-    response = results.backend.es.search(
-        index=results.backend.get_index_for_model(results.query_compiler.queryset.model).name,
+    response = backend.es.search(
+        index=backend.get_index_for_model(results.query_compiler.queryset.model).name,
         query=body["query"],
-        _source=False,
-        stored_fields="pk",
-        size=limit,
+        size=0,
+        aggs=aggregations_for(column_name),
     )
-    return [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
+    return response["aggregations"]
 
 
 SearchBackend = ChineseElasticsearchBackend
