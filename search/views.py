@@ -35,9 +35,9 @@ def backend_unavailable_errors() -> tuple[type[BaseException], ...]:
 def search(request: HttpRequest) -> TemplateResponse:
     form = SearchForm(request.GET or None)
     values = form.values()
-    values["columns"] = list(
-        DisclosureColumnPage.objects.live().public().order_by("path").only("title", "path", "depth")
-    )
+    # sorted here: ordered by path, SQLite walks every page in path order to find the columns
+    columns = DisclosureColumnPage.objects.live().public().order_by().only("title", "path", "depth")
+    values["columns"] = sorted(columns, key=lambda column: column.path)
     values["categories"] = list(ReportCategory.objects.all())
     page_number = request.GET.get("page")
     searched = bool(values["q"]) or any(
