@@ -290,11 +290,11 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
             obj.publish_date = self.publish_date
         return obj
 
-    @cached_property
     def column_path(self) -> str:
         """The tree path of the column the document is in (its parent page)."""
         return self.path[: -Page.steplen]
 
+    @cached_property
     def effective_report_category(self):
         """Own category, else the nearest column's default, else the fallback (其他)."""
         from .taxonomy import ReportCategory
