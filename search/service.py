@@ -35,10 +35,14 @@ class Outcome:
     backend: str = "default"
 
 
-def _tally_matches(results) -> facets.FacetTally:
-    """Facet counts of every match: SQL over the matches' pks on the database backends, one
-    aggregation request on Elasticsearch."""
-    if hasattr(results, "get_queryset"):  # modelsearch's SQLite and PostgreSQL results
+def _tally_matches(results, unordered) -> facets.FacetTally:
+    """Facet counts of every match. On PostgreSQL from the pks the search fetched already; on
+    SQLite by SQL over the matches' pks; on Elasticsearch by one aggregation request.
+    ``unordered`` makes the same search without ranking, for the last two."""
+    if hasattr(results, "matching"):
+        return facets.tally_documents(results.matching(DisclosureDocumentPage))
+    results = unordered()
+    if hasattr(results, "get_queryset"):
         pks = results.get_queryset().order_by().values("pk")
         return facets.tally_documents(DisclosureDocumentPage.objects.filter(pk__in=pks))
     from .backends.elasticsearch import aggregate
@@ -91,7 +95,8 @@ def run_search(values: dict, backend_name: str, page_number) -> Outcome:
         )
         total = results.count()
         tally = _tally_matches(
-            backend.search(query, base, operator="and", order_by_relevance=False)
+            results,
+            lambda: backend.search(query, base, operator="and", order_by_relevance=False),
         )
     else:  # filters only: the public documents that pass them, newest first
         base = base if document_search else base.none()

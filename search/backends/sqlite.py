@@ -1,6 +1,5 @@
 """The Chinese-aware SQLite FTS5 backend (imported by ``database.SearchBackend`` on SQLite only)."""
 
-from django.db import connections
 from modelsearch import query as search_query
 from modelsearch.backends.database.sqlite.query import (
     BM25,
@@ -18,7 +17,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .database import SegmentingIndexMixin
+from .database import SegmentingIndexMixin, fetch_rows
 from .querying import SegmentingBackendMixin
 
 # How much more a word in the title counts than a word elsewhere. PostgreSQL weighs the title
@@ -81,23 +80,14 @@ class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             )
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
         )
-        scores = dict(_rows(entries.values_list("index_entry__object_id", "score")))
+        scores = dict(fetch_rows(entries.values_list("index_entry__object_id", "score")))
         queryset = self.queryset
         if not queryset.ordered:
             queryset = queryset.order_by("-pk")
         allowed = queryset.filter(pk__in=entries.values("index_entry__object_id"))
-        pks = [pk for (pk,) in _rows(allowed.values_list("pk"))]
+        pks = [pk for (pk,) in fetch_rows(allowed.values_list("pk"))]
         # bm25() is negative, better matches lower; sorted() is stable, so ties keep the order
         return sorted(pks, key=lambda pk: scores[str(pk)])
-
-
-def _rows(queryset) -> list[tuple]:
-    """The rows of a ``values_list`` queryset, straight from the cursor: tens of thousands
-    of (id, score) pairs cost half as much without the ORM's per-row conversion."""
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 class RankedSQLiteSearchResults(SQLiteSearchResults):

@@ -96,3 +96,28 @@ def test_update_index_gives_sqlite_the_statistics_it_needs(column, unit):
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM sqlite_stat1")
             assert cursor.fetchone()[0] > 0
+
+
+def test_count_pages_queryset_and_scores_agree(column, unit):
+    """However the results are read (pages, count, queryset, with scores, unranked), they are
+    the same matches in the same order: on PostgreSQL these take different paths."""
+    make_document(column, unit, "农村环境整治实施方案")
+    make_document(column, unit, "关于秸秆禁烧的通告", body="<p>环境整治 环境整治 环境整治</p>")
+    make_document(column, unit, "关于水库清淤的通告", body="<p>配合环境整治</p>")
+    make_document(column, unit, "关于森林防火的通告")
+    documents = searchable_public_pages(DisclosureDocumentPage.objects.all()).order_by(
+        "-publish_date", "-id"
+    )
+    results = documents.search("环境整治", operator="and")
+    expected = ["农村环境整治实施方案", "关于秸秆禁烧的通告", "关于水库清淤的通告"]
+    assert [page.title for page in results] == expected
+    assert results.count() == 3
+    assert [page.title for page in results[1:3]] == expected[1:]
+    assert results[1:3].count() == 2
+    assert [page.title for page in results.get_queryset()] == expected
+    assert [page.title for page in results.annotate_score("_score")] == expected
+    unranked = documents.search("环境整治", operator="and", order_by_relevance=False)
+    assert [page.title for page in unranked] == [
+        page.title for page in documents if page.title in expected
+    ]
+    assert unranked.count() == 3
