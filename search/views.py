@@ -13,6 +13,7 @@ from wagtail.contrib.search_promotions.models import Query
 from disclosure.models import DisclosureColumnPage, DisclosureUnit, ReportCategory, Topic
 
 from .forms import SearchForm
+from .options import search_form_options
 from .service import run_search
 
 logger = logging.getLogger(__name__)
@@ -78,9 +79,14 @@ def search(request: HttpRequest) -> TemplateResponse:
             "promotions": promotions,
             "query_string": params.urlencode(),
             "used_filters": _used_filters(values),
-            "units": DisclosureUnit.objects.all(),
-            "topics": Topic.objects.select_related("parent").order_by(
-                "parent__sort_order", "sort_order", "pk"
+            "options": search_form_options(
+                values,
+                form,
+                outcome.facets if outcome else None,
+                units=DisclosureUnit.objects.all(),
+                topics=Topic.objects.select_related("parent").order_by(
+                    "parent__sort_order", "sort_order", "pk"
+                ),
             ),
         },
     )
