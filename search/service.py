@@ -35,16 +35,11 @@ class Outcome:
     backend: str = "default"
 
 
-def _tally_matches(results, unordered) -> facets.FacetTally:
-    """Facet counts of every match. On PostgreSQL from the pks the search fetched already; on
-    SQLite by SQL over the matches' pks; on Elasticsearch by one aggregation request.
-    ``unordered`` makes the same search without ranking, for the last two."""
-    if hasattr(results, "matching"):
+def _tally_matches(results) -> facets.FacetTally:
+    """Facet counts of every match: by SQL over the matches the search found already on the
+    database backends, by one aggregation request on Elasticsearch."""
+    if hasattr(results, "matching"):  # search/backends/sqlite.py and postgres.py
         return facets.tally_documents(results.matching(DisclosureDocumentPage))
-    results = unordered()
-    if hasattr(results, "get_queryset"):
-        pks = results.get_queryset().order_by().values("pk")
-        return facets.tally_documents(DisclosureDocumentPage.objects.filter(pk__in=pks))
     from .backends.elasticsearch import aggregate
 
     aggregations = aggregate(results, facets.elasticsearch_aggregations, DisclosureDocumentPage)
@@ -94,10 +89,7 @@ def run_search(values: dict, backend_name: str, page_number) -> Outcome:
             query, base, operator="and", order_by_relevance=values["sort"] != "date"
         )
         total = results.count()
-        tally = _tally_matches(
-            results,
-            lambda: backend.search(query, base, operator="and", order_by_relevance=False),
-        )
+        tally = _tally_matches(results)
     else:  # filters only: the public documents that pass them, newest first
         base = base if document_search else base.none()
         results, total = base, base.count()

@@ -40,8 +40,7 @@ from .querying import SegmentingBackendMixin
 
 
 class EqualsAny(Func):
-    """``<pk> = ANY(<array>)``: tens of thousands of pks in one parameter or one subquery,
-    matched through the primary key index."""
+    """``<pk> = ANY(<array>)``: tens of thousands of pks in one parameter."""
 
     arg_joiner = " = ANY("
     template = "%(expressions)s)"
@@ -182,8 +181,10 @@ class RankingPostgresSearchResults(PostgresSearchResults):
     def matching(self, model):
         """The rows of ``model`` among all the matches (whatever the slice): the facets count
         them from the pks the search fetched already."""
-        if not self._from_matched_pks():
-            return model._default_manager.filter(pk__in=self.get_queryset().values("pk"))
+        compiler = self.query_compiler
+        if not compiler.matches_from_entries():
+            everything = compiler.search(compiler.get_config(self.backend), None, None)
+            return model._default_manager.filter(pk__in=everything.values("pk"))
         return model._default_manager.filter(_pk_in(self._matched_pks()))
 
 

@@ -1,5 +1,8 @@
 """The Chinese-aware SQLite FTS5 backend (imported by ``database.SearchBackend`` on SQLite only)."""
 
+import json
+
+from django.db.models.expressions import RawSQL
 from modelsearch import query as search_query
 from modelsearch.backends.database.sqlite.query import (
     BM25,
@@ -107,6 +110,20 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             return super()._do_count()
         ranked = compiler.ranked_pks(compiler.get_config(self.backend))
         return len(ranked[self.start : self.stop])
+
+    def matching(self, model):
+        """The rows of ``model`` among all the matches (whatever the slice), for the facets:
+        from the ranking's pks when there is one (one JSON parameter, however many), else
+        from the search as a subquery."""
+        compiler = self.query_compiler
+        config = compiler.get_config(self.backend)
+        if not compiler.can_rank_at_once():
+            everything = compiler.search(config, None, None)
+            return model._default_manager.filter(pk__in=everything.order_by().values("pk"))
+        pks = json.dumps(compiler.ranked_pks(config))
+        return model._default_manager.filter(
+            pk__in=RawSQL("SELECT value FROM json_each(%s)", (pks,))
+        )
 
 
 def _analyze(index) -> None:
