@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F401,F403
 from .base import BASE_DIR, DATABASES
 
@@ -18,3 +20,7 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
 }
 PORTAL_SEARCH_BACKEND = "default"
+
+# Lets several checkouts run the suite at once on one PostgreSQL server.
+if name := os.environ.get("PORTAL_TEST_DB_NAME"):
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = name
