@@ -16,6 +16,10 @@
 ``DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED``
     Whether published documents with a view restriction count in the statistics and the
     annual report. Default True: they were published in the disclosure section.
+``DISCLOSURE_SERVE_UNREFERENCED_DOCUMENTS``
+    Whether anonymous visitors may download a Wagtail document that no page attaches or
+    links. Default False: a file is public only while a public page attaches or links it
+    (``visibility.document_is_public``).
 ``DISCLOSURE_PDF_FONT``
     Path of the CJK TrueType font (.ttf/.ttc) embedded in PDF reports. Default None: the
     first of the Debian fonts listed in ``report_documents.FONT_CANDIDATES``.
@@ -31,6 +35,7 @@ DEFAULTS = {
     "DISCLOSURE_IMPORT_DIR": None,
     "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": True,
     "DISCLOSURE_PDF_FONT": None,
+    "DISCLOSURE_SERVE_UNREFERENCED_DOCUMENTS": False,
 }
 
 

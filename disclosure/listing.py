@@ -3,28 +3,13 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
-from django.utils import timezone
 from wagtail.models import Page
 
 from .conf import get_setting
 from .forms import DocumentFilterForm
 
-
-def public_pages(queryset: QuerySet) -> QuerySet:
-    """Only what anonymous visitors may see: live, without view restriction, not expired."""
-    now = timezone.now()
-    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-
-
-def searchable_public_pages(queryset: QuerySet) -> QuerySet:
-    """``public_pages`` in a form search backends accept (they filter on indexed fields only)."""
-    expired = (
-        queryset.live()
-        .filter(expire_at__lte=timezone.now())
-        .order_by()
-        .values_list("pk", flat=True)
-    )
-    return queryset.live().public().exclude(pk__in=list(expired))
+# the rule lives in .visibility; these names stay importable from here
+from .visibility import public_pages, searchable_public_pages  # noqa: F401
 
 
 def public_documents() -> QuerySet:

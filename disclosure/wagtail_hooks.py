@@ -7,12 +7,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import columns
-from .listing import public_documents
+from . import columns, visibility
 from .models import (
     AnnualReportPage,
     DisclosureColumnPage,
-    DisclosureDocumentPage,
     DisclosureUnit,
     ReportCategory,
     Topic,
@@ -104,15 +102,19 @@ def refuse_fourth_column_level(request, page_to_move, destination):
     return redirect("wagtailadmin_pages:move", page_to_move.id)
 
 
+@hooks.register("before_serve_page")
+def hide_pages_below_hidden_ancestors(page, request, serve_args, serve_kwargs):
+    """Wagtail routes through unpublished and expired parents; the public may not."""
+    if visibility.hidden_in_tree(page):
+        raise Http404
+
+
 @hooks.register("before_serve_document")
-def hide_attachments_of_unpublished_documents(document, request):
-    """An attachment is public only once a document it belongs to is public."""
-    attached = DisclosureDocumentPage.objects.filter(attachments__document=document)
-    if not attached.exists():
-        return None
-    if public_documents().filter(attachments__document=document).exists():
-        return None
+def serve_documents_of_public_pages_only(document, request):
+    """A file is public only while a public page attaches or links it (editors see all)."""
     if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if visibility.document_is_public(document):
         return None
     raise Http404
 

@@ -13,11 +13,11 @@ class HomePage(Page):
         verbose_name = _("首页")
 
     def get_context(self, request, *args, **kwargs):
-        from disclosure.listing import public_documents
+        from disclosure.listing import public_documents, public_pages
         from disclosure.models import DisclosureIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["disclosure_indexes"] = DisclosureIndexPage.objects.live().public().child_of(self)
+        context["disclosure_indexes"] = public_pages(DisclosureIndexPage.objects.child_of(self))
         context["latest_documents"] = (
             public_documents()
             .descendant_of(self)

@@ -1,4 +1,8 @@
-"""Keep the search indexes current when a page gains or loses a view restriction.
+"""Keep the search indexes current when a page's visibility changes its subtree's.
+
+A page's subtree is re-submitted when the page gains or loses a view restriction, when a page
+with children goes live or offline (publish, unpublish, scheduled go-live or expiry, a
+changed expiry time), and when a page is moved (its new parents may be hidden or not).
 
 A restriction hides the page *and every page below it*, but only the page's own save updates
 the index, and adding or removing a restriction saves no page. So a page restricted after
@@ -17,10 +21,11 @@ from itertools import islice
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import QuerySet
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from modelsearch.index import class_is_indexed
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backends_with_name
+from wagtail.signals import post_page_move
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +80,28 @@ def _restriction_deleted(sender, instance: PageViewRestriction, **kwargs) -> Non
     transaction.on_commit(lambda: reindex_subtree(page_id))
 
 
+def _reindex_subtree_after_commit(page_id: int) -> None:
+    transaction.on_commit(lambda: reindex_subtree(page_id))
+
+
+def _page_visibility_may_change(sender, instance, raw: bool = False, **kwargs) -> None:
+    # only a page with children hides or shows other pages; a leaf's own save already
+    # updates its index entry
+    if raw or not isinstance(instance, Page) or not instance.pk or not instance.numchild:
+        return
+    stored = Page.objects.filter(pk=instance.pk).values("live", "expire_at").first()
+    if stored is None:
+        return
+    if (stored["live"], stored["expire_at"]) != (instance.live, instance.expire_at):
+        _reindex_subtree_after_commit(instance.pk)
+
+
+def _page_moved(sender, instance, **kwargs) -> None:
+    _reindex_subtree_after_commit(instance.pk)
+
+
 def connect() -> None:
+    pre_save.connect(_page_visibility_may_change, dispatch_uid="search-page-visibility")
+    post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
     post_save.connect(_restriction_saved, sender=PageViewRestriction, dispatch_uid="search-pvr")
     post_delete.connect(_restriction_deleted, sender=PageViewRestriction, dispatch_uid="search-pvr")

@@ -1,0 +1,17 @@
+"""The sitemap lists what the public may see (``visibility.public_pages``), nothing more.
+
+Wagtail's own sitemap keeps live pages below an unpublished or expired parent; use this one:
+``path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}})``.
+"""
+
+from django.db.models import QuerySet
+from wagtail.contrib.sitemaps import Sitemap
+
+from .visibility import public_pages
+
+
+class PublicSitemap(Sitemap):
+    def items(self) -> QuerySet:
+        root = self.get_wagtail_site().root_page
+        pages = public_pages(root.get_descendants(inclusive=True))
+        return pages.order_by("path").defer_streamfields().specific()
