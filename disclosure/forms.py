@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from . import columns
+from .form_fields import BoundedModelChoiceField
 
 
 class ColumnPageForm(WagtailAdminPageForm):
@@ -32,10 +33,10 @@ class DocumentFilterForm(forms.Form):
     """Filters of a column listing; GET parameters, so every filtered view is bookmarkable."""
 
     year = forms.TypedChoiceField(label=_("年份"), coerce=int, required=False, empty_value=None)
-    unit = forms.ModelChoiceField(
+    unit = BoundedModelChoiceField(
         label=_("发布机构"), queryset=None, required=False, empty_label=_("全部")
     )
-    topic = forms.ModelChoiceField(
+    topic = BoundedModelChoiceField(
         label=_("主题分类"), queryset=None, required=False, empty_label=_("全部")
     )
     validity = forms.ChoiceField(label=_("有效性"), required=False)

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .charts import bar_chart
+from .form_fields import BoundedModelChoiceField
 from .statistics import REPORT_TIMEZONE, overview
 
 FIRST_YEAR = 2008  # the first year of the 2007 Regulation's reports
@@ -23,7 +24,7 @@ class StatisticsFilterForm(forms.Form):
         empty_value=None,
         choices=[("", _("全年"))] + [(q, _("第%(q)d季度") % {"q": q}) for q in range(1, 5)],
     )
-    unit = forms.ModelChoiceField(
+    unit = BoundedModelChoiceField(
         label=_("单位"),
         queryset=None,
         required=False,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from modelsearch.backends.base import EmptySearchResults
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -38,6 +39,8 @@ class Outcome:
 def _tally_matches(results) -> facets.FacetTally:
     """Facet counts of every match: by SQL over the matches the search found already on the
     database backends, by one aggregation request on Elasticsearch."""
+    if isinstance(results, EmptySearchResults):  # the query held no word to search
+        return facets.FacetTally()
     if hasattr(results, "matching"):  # search/backends/sqlite.py and postgres.py
         return facets.tally_documents(results.matching(DisclosureDocumentPage))
     from .backends.elasticsearch import aggregate

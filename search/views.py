@@ -9,7 +9,9 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
 
+from disclosure.listing import public_pages
 from disclosure.models import DisclosureColumnPage, DisclosureUnit, ReportCategory, Topic
 
 from .forms import SearchForm
@@ -37,7 +39,8 @@ def search(request: HttpRequest) -> TemplateResponse:
     form = SearchForm(request.GET or None)
     values = form.values()
     # sorted here: ordered by path, SQLite walks every page in path order to find the columns
-    columns = DisclosureColumnPage.objects.live().public().order_by().only("title", "path", "depth")
+    columns = public_pages(DisclosureColumnPage.objects.all()).order_by()
+    columns = columns.only("title", "path", "depth")
     values["columns"] = sorted(columns, key=lambda column: column.path)
     values["categories"] = list(ReportCategory.objects.all())
     page_number = request.GET.get("page")
@@ -62,7 +65,7 @@ def search(request: HttpRequest) -> TemplateResponse:
         query = Query.get(values["q"])
         query.add_hit()
         if not page_number or page_number == "1":
-            promotions = list(query.editors_picks.select_related("page").order_by("sort_order"))
+            promotions = public_promotions(query)
 
     params = request.GET.copy()
     params.pop("page", None)
@@ -73,6 +76,8 @@ def search(request: HttpRequest) -> TemplateResponse:
             "form": form,
             "values": values,
             "search_query": values["q"],
+            "typed_query": form.typed_query(),
+            "input_messages": form.messages(),
             "searched": searched,
             "outcome": outcome,
             "notice": notice,
@@ -90,6 +95,15 @@ def search(request: HttpRequest) -> TemplateResponse:
             ),
         },
     )
+
+
+def public_promotions(query: Query) -> list:
+    """The editors' picks for ``query`` that the public may follow: an external link, or a
+    page that is public now (a pick to a page later unpublished or restricted is skipped)."""
+    picks = list(query.editors_picks.select_related("page").order_by("sort_order"))
+    page_pks = [pick.page_id for pick in picks if pick.page_id]
+    public = set(public_pages(Page.objects.filter(pk__in=page_pks)).values_list("pk", flat=True))
+    return [pick for pick in picks if pick.page_id is None or pick.page_id in public]
 
 
 def _used_filters(values: dict) -> list[tuple[str, str]]:

@@ -27,7 +27,8 @@ import rjieba
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_CHAR = re.compile(f"[{HAN}]")
-_WORD = re.compile(f"[0-9a-z{HAN}]")
+# a letter or digit of any script (``\\w`` without the underscore)
+_WORD = re.compile(r"[^\W_]")
 _HAN_ONLY = re.compile(f"^[{HAN}]+$")
 
 _segmenter = rjieba.Jieba()
