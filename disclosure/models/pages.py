@@ -231,6 +231,8 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
     ]
     parent_page_types = ["disclosure.DisclosureColumnPage"]
     subpage_types: list[str] = []
+    # a copy is a new document: it gets its own 索引号 and 发布日期 when first published
+    exclude_fields_in_copy = ["index_no", "publish_date"]
     base_form_class = DocumentPageForm
     template = "disclosure/disclosure_document_page.html"
 

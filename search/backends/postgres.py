@@ -28,6 +28,7 @@ from django.db.models.functions import Cast
 from modelsearch import query as search_query
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
+    PostgresAutocompleteQueryCompiler,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
@@ -132,6 +133,14 @@ class RankingPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         return self.queryset.filter(_pk_in(pks)).order_by(ArrayPosition(pks))[start:stop]
 
 
+class ChinesePostgresAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
+    """The admin's searches (autocomplete: the last word is a prefix), ranked by modelsearch
+    itself: they are sliced to a page of a few dozen rows."""
+
+    def matches_from_entries(self) -> bool:
+        return False
+
+
 class ArrayPosition(Func):
     """Orders rows as a list of pks does."""
 
@@ -191,4 +200,5 @@ class RankingPostgresSearchResults(PostgresSearchResults):
 class ChinesePostgresSearchBackend(SegmentingBackendMixin, PostgresSearchBackend):
     index_class = ChinesePostgresIndex
     query_compiler_class = RankingPostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = ChinesePostgresAutocompleteQueryCompiler
     results_class = RankingPostgresSearchResults

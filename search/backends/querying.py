@@ -11,29 +11,39 @@ from __future__ import annotations
 from typing import Any
 
 from modelsearch import query as search_query
+from modelsearch.backends.base import EmptySearchResults
 
 from . import segment
 
 
 def segment_query(query: Any) -> Any:
-    """A query string or modelsearch query object, with its plain text segmented."""
+    """A query string or modelsearch query object, with its plain text segmented; ``None``
+    when no word is left to search (a query of punctuation only)."""
     if isinstance(query, str):
-        return segment.query_text(query)
+        return segment.query_text(query) or None
     if isinstance(query, search_query.PlainText):
-        return search_query.PlainText(segment.query_text(query.query_string), query.operator)
+        text = segment.query_text(query.query_string)
+        return search_query.PlainText(text, query.operator) if text else None
     if isinstance(query, search_query.Phrase):
-        return search_query.Phrase(segment.index_text(query.query_string))
+        text = segment.index_text(query.query_string)
+        return search_query.Phrase(text) if text else None
     if isinstance(query, search_query.Boost):
-        return search_query.Boost(segment_query(query.subquery), query.boost)
+        subquery = segment_query(query.subquery)
+        return None if subquery is None else search_query.Boost(subquery, query.boost)
     if isinstance(query, search_query.And | search_query.Or):
-        return type(query)([segment_query(q) for q in query.subqueries])
+        subqueries = [q for q in map(segment_query, query.subqueries) if q is not None]
+        if len(subqueries) > 1:
+            return type(query)(subqueries)
+        return subqueries[0] if subqueries else None
     if isinstance(query, search_query.Not):
-        return search_query.Not(segment_query(query.subquery))
+        subquery = segment_query(query.subquery)
+        return None if subquery is None else search_query.Not(subquery)
     return query
 
 
 class SegmentingBackendMixin:
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        return super()._search(
-            query_compiler_class, segment_query(query), model_or_queryset, **kwargs
-        )
+        segmented = segment_query(query)
+        if segmented is None:
+            return EmptySearchResults()
+        return super()._search(query_compiler_class, segmented, model_or_queryset, **kwargs)

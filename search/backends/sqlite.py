@@ -11,6 +11,7 @@ from modelsearch.backends.database.sqlite.query import (
     normalize,
 )
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
     SQLiteIndex,
     SQLiteSearchAtomicRebuilder,
     SQLiteSearchBackend,
@@ -93,6 +94,14 @@ class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return sorted(pks, key=lambda pk: scores[str(pk)])
 
 
+class ChineseSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
+    """The admin's searches (autocomplete: the last word is a prefix), ranked by modelsearch
+    itself: they are sliced to a page of a few dozen rows."""
+
+    def can_rank_at_once(self) -> bool:
+        return False
+
+
 class RankedSQLiteSearchResults(SQLiteSearchResults):
     """Results ranked by ``ranked_pks`` when ordered by relevance without a score field."""
 
@@ -153,4 +162,5 @@ class ChineseSQLiteSearchBackend(SegmentingBackendMixin, SQLiteSearchBackend):
     rebuilder_class = AnalyzingRebuilder
     atomic_rebuilder_class = AnalyzingAtomicRebuilder
     query_compiler_class = ChineseSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = ChineseSQLiteAutocompleteQueryCompiler
     results_class = RankedSQLiteSearchResults
