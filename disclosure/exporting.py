@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from .importing.fields import EXPORT_HEADERS
 from .models import DisclosureColumnPage, DisclosureDocumentPage, Genre, Validity
+from .text import spreadsheet_text, xml_safe
 
 PUBLIC_HEADERS = [
     "索引号",
@@ -29,7 +30,6 @@ PUBLIC_HEADERS = [
     "内容概述",
     "链接",
 ]
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def live_documents(unit=None, year: int | None = None) -> QuerySet:
@@ -117,23 +117,19 @@ def public_catalog_rows(queryset: QuerySet, request=None) -> Iterator[list[str]]
         ]
 
 
-def defuse_formula(value: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
 
 
 def csv_lines(rows: Iterable[list[str]], *, bom: bool = True) -> Iterator[str]:
-    """CSV text line by line (for streaming responses); UTF-8 BOM first so Excel reads it."""
+    """CSV text line by line (for streaming responses); UTF-8 BOM first so Excel reads it.
+    Cells go through ``spreadsheet_text``: no formula, no control character."""
     writer = csv.writer(_Echo())
     if bom:
         yield "\ufeff"
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow([spreadsheet_text(value) for value in row])
 
 
 def write_csv(rows: Iterable[list[str]], stream: IO[str]) -> int:
@@ -141,13 +137,14 @@ def write_csv(rows: Iterable[list[str]], stream: IO[str]) -> int:
     writer = csv.writer(stream)
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([spreadsheet_text(value) for value in row])
         count += 1
     return max(count - 1, 0)
 
 
 def write_xlsx(rows: Iterable[list[str]], target) -> int:
-    """Write an .xlsx (write-only mode) to a path or binary stream; every cell is text."""
+    """Write an .xlsx (write-only mode) to a path or binary stream; every cell is text (so
+    never a formula), without the control characters XML cannot hold."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -158,7 +155,7 @@ def write_xlsx(rows: Iterable[list[str]], target) -> int:
         count += 1
         cells = []
         for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = WriteOnlyCell(sheet, value=xml_safe(value))
             cell.data_type = "s"  # text, even when it starts with “=”
             cells.append(cell)
         sheet.append(cells)

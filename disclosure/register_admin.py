@@ -3,8 +3,10 @@ inspect view, CSV/XLSX export of the filtered list. Registered in the 信息公�
 
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
 
 from .models import EnforcementRecord, InformationRequest, ReviewCase
+from .text import spreadsheet_text, xml_safe
 
 
 def exported(model, field_name: str):
@@ -19,8 +21,20 @@ def exported(model, field_name: str):
     return value
 
 
+class RegisterIndexView(IndexView):
+    """The filtered list and its CSV/XLSX export: text cells go through the project's one
+    spreadsheet escaping (a subject typed as ``=HYPERLINK(…)`` stays text)."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            return spreadsheet_text(value)
+        return xml_safe(value)  # Wagtail's XLSX cells are typed as text already
+
+
 class RegisterAdmin(ModelAdmin):
     inspect_view_enabled = True
+    index_view_class = RegisterIndexView
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("unit")

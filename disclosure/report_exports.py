@@ -14,6 +14,7 @@ from .report_layout import (
     table_a_sections,
     table_b_rows,
 )
+from .text import xml_safe
 
 CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
@@ -27,6 +28,15 @@ def export_json(data: dict, title: str, texts: dict | None = None) -> bytes:
     return json.dumps({"title": title, **data}, ensure_ascii=False, indent=2).encode("utf-8")
 
 
+def _append(sheet, values: list) -> None:
+    """One row of text and numbers: XML-safe, and text that starts with "=" stays text
+    (openpyxl would store it as a formula)."""
+    sheet.append([xml_safe(value) for value in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def export_xlsx(data: dict, title: str, texts: dict | None = None) -> bytes:
     """One sheet per part: 总体情况 and the three tables, labels exactly as the format."""
     from openpyxl import Workbook
@@ -36,47 +46,47 @@ def export_xlsx(data: dict, title: str, texts: dict | None = None) -> bytes:
     bold = Font(bold=True)
     sheet = workbook.active
     sheet.title = "总体情况"
-    sheet.append([title])
+    _append(sheet, [title])
     sheet["A1"].font = bold
-    sheet.append([SECTION_TITLES[0]])
-    sheet.append([overview_paragraph(data)])
-    sheet.append([])
-    sheet.append(["统计类别", "件数", "占比（%）"])
+    _append(sheet, [SECTION_TITLES[0]])
+    _append(sheet, [overview_paragraph(data)])
+    _append(sheet, [])
+    _append(sheet, ["统计类别", "件数", "占比（%）"])
     for share in data["overview"]["by_category"]:
-        sheet.append([share["category"], share["count"], share["percent"]])
-    sheet.append([])
-    sheet.append([SECTION_TITLES[5], fee_paragraph(data)])
+        _append(sheet, [share["category"], share["count"], share["percent"]])
+    _append(sheet, [])
+    _append(sheet, [SECTION_TITLES[5], fee_paragraph(data)])
 
     sheet = workbook.create_sheet("表一 主动公开")
-    sheet.append([SECTION_TITLES[1]])
+    _append(sheet, [SECTION_TITLES[1]])
     for section in table_a_sections(data):
-        sheet.append([section["caption"]])
-        sheet.append(section["headers"])
+        _append(sheet, [section["caption"]])
+        _append(sheet, section["headers"])
         for row in section["rows"]:
-            sheet.append([_number(cell) for cell in row])
+            _append(sheet, [_number(cell) for cell in row])
 
     sheet = workbook.create_sheet("表二 依申请公开")
-    sheet.append([SECTION_TITLES[2]])
+    _append(sheet, [SECTION_TITLES[2]])
     columns = [c["label"] for c in data["table_b"]["columns"]]
-    sheet.append(["", "", "", "申请人情况"])
-    sheet.append(["", "", "", columns[0], "法人或其他组织", "", "", "", "", columns[6]])
-    sheet.append(["", "", "", "", *columns[1:6], ""])
+    _append(sheet, ["", "", "", "申请人情况"])
+    _append(sheet, ["", "", "", columns[0], "法人或其他组织", "", "", "", "", columns[6]])
+    _append(sheet, ["", "", "", "", *columns[1:6], ""])
     for row in table_b_rows(data):
         label_cells = [row.get("section") or "", row.get("group") or "", row["label"]]
         if row["colspan"] == 3:
             label_cells = [row["label"], "", ""]
         elif row["colspan"] == 2:
             label_cells = [row.get("section") or "", row["label"], ""]
-        sheet.append([*label_cells, *row["cells"]])
+        _append(sheet, [*label_cells, *row["cells"]])
     sheet.column_dimensions["C"].width = 60
 
     sheet = workbook.create_sheet("表三 复议诉讼")
-    sheet.append([SECTION_TITLES[3]])
+    _append(sheet, [SECTION_TITLES[3]])
     blocks = data["table_c"]["blocks"]
-    sheet.append([blocks[0]["label"], "", "", "", "", "行政诉讼"])
-    sheet.append(["", "", "", "", "", blocks[1]["label"], "", "", "", "", blocks[2]["label"]])
-    sheet.append(data["table_c"]["columns"] * 3)
-    sheet.append([cell for block in blocks for cell in block["cells"]])
+    _append(sheet, [blocks[0]["label"], "", "", "", "", "行政诉讼"])
+    _append(sheet, ["", "", "", "", "", blocks[1]["label"], "", "", "", "", blocks[2]["label"]])
+    _append(sheet, data["table_c"]["columns"] * 3)
+    _append(sheet, [cell for block in blocks for cell in block["cells"]])
     for worksheet in workbook.worksheets:
         for row in worksheet.iter_rows():
             for cell in row:

@@ -19,10 +19,14 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, *, single_line: bool = False) -> str:
     """``text`` without control and invisible characters; a vertical tab or form feed (Word's
-    manual line and page breaks) becomes a line break."""
-    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    manual line and page breaks) becomes a line break, or a space in ``single_line`` text
+    (a title)."""
+    breaks = " " if single_line else "\n"
+    text = text.replace("\x0b", breaks).replace("\x0c", breaks)
+    if single_line:
+        text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     text = _CONTROL.sub("", text)
     text = _INVISIBLE.sub("", text)
     return _SURROGATE.sub("", text)
@@ -34,6 +38,31 @@ def xml_safe(value):
     if not isinstance(value, str):
         return value
     return _SURROGATE.sub("", _CONTROL.sub("", value))
+
+
+# What makes a spreadsheet cell a formula (CSV injection), tab and CR included: Excel
+# ignores them before "=" (OWASP's list).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formula(value: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula: a leading apostrophe, which
+    Excel and LibreOffice hide and the import removes again (``undo_defused_formula``)."""
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def undo_defused_formula(value: str) -> str:
+    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
+def spreadsheet_text(value):
+    """A value as every spreadsheet the project writes holds it (CSV and XLSX, public and
+    admin): XML-safe and never a formula. Other types unchanged."""
+    if not isinstance(value, str):
+        return value
+    return defuse_formula(xml_safe(value))
 
 
 def has_control_characters(text: str) -> bool:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from ..text import spreadsheet_text
+
 
 class UnreadableFile(Exception):
     """The file cannot be read as a catalogue at all (exit status 2)."""
@@ -40,4 +42,5 @@ def write_error_report(errors: list[RowError], path: str | Path) -> None:
         writer = csv.writer(handle)
         writer.writerow(report_headers())
         for error in errors:
-            writer.writerow([error.row, error.column, error.value, error.message])
+            row = [error.row, error.column, error.value, error.message]
+            writer.writerow([spreadsheet_text(value) for value in row])

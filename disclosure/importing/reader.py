@@ -14,6 +14,7 @@ from xml.etree.ElementTree import iterparse
 
 from django.utils.translation import gettext as _
 
+from ..text import clean_text, undo_defused_formula
 from .errors import UnreadableFile
 from .fields import FIELDS, UNREADABLE_HINT, header_label, match_header
 
@@ -43,6 +44,13 @@ def detect_encoding(path: Path) -> str:
                 _("文件既不是 UTF-8 也不是 GB18030 编码。") + str(UNREADABLE_HINT)
             ) from exc
     return "gb18030"
+
+
+def _cell_text(value: str) -> str:
+    """A text cell without control or invisible characters (a NUL from a broken export
+    would break every XLSX made from the catalogue later), and without the apostrophe our
+    own exports put before a formula-like value (``'=…``)."""
+    return undo_defused_formula(clean_text(value).strip())
 
 
 def _is_blank(values) -> bool:
@@ -102,7 +110,7 @@ class CatalogReader:
         row: Row = {}
         for key, value in zip(columns, values, strict=False):
             if key is not None:
-                row[key] = value.strip() if isinstance(value, str) else value
+                row[key] = _cell_text(value) if isinstance(value, str) else value
         return row
 
     # --- rows ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..report_panels import FrozenFiguresPanel
+from .cleaning import CleanTextMixin
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,7 @@ logger = logging.getLogger(__name__)
 COMPARED_SECTIONS = ("overview", "table_a", "table_b", "table_c")
 
 
-class AnnualReportPage(RoutablePageMixin, Page):
+class AnnualReportPage(CleanTextMixin, RoutablePageMixin, Page):
     """政府信息公开工作年度报告 of one year, for one unit or (blank) the whole district."""
 
     year = models.PositiveIntegerField(

@@ -17,6 +17,7 @@ from ..index_numbers import allocate_index_number
 from ..number_keys import NumberKey
 from ..validators import validate_doc_number
 from .choices import DocumentType, Genre, Validity
+from .cleaning import CleanTextMixin
 
 
 class ExpiryAwareMixin:
@@ -38,7 +39,7 @@ class ExpiryAwareMixin:
         return [] if self.is_expired_now() else super().get_sitemap_urls(request)
 
 
-class DisclosureIndexPage(Page):
+class DisclosureIndexPage(CleanTextMixin, Page):
     """政府信息公开: the root of the disclosure section."""
 
     intro = RichTextField(_("导语"), blank=True)
@@ -59,7 +60,7 @@ class DisclosureIndexPage(Page):
         return context
 
 
-class DisclosureColumnPage(ExpiryAwareMixin, Page):
+class DisclosureColumnPage(CleanTextMixin, ExpiryAwareMixin, Page):
     """栏目: a node of the disclosure catalogue, at most three levels below the index."""
 
     intro = RichTextField(_("栏目说明"), blank=True)
@@ -133,7 +134,7 @@ class DisclosureColumnPage(ExpiryAwareMixin, Page):
         return context
 
 
-class DisclosureDocumentPage(ExpiryAwareMixin, Page):
+class DisclosureDocumentPage(CleanTextMixin, ExpiryAwareMixin, Page):
     """公开信息: a disclosed document with the standard catalogue metadata."""
 
     index_no = models.CharField(
@@ -334,7 +335,7 @@ class DisclosureDocumentPage(ExpiryAwareMixin, Page):
         return context
 
 
-class DisclosureAttachment(Orderable):
+class DisclosureAttachment(CleanTextMixin, Orderable):
     page = ParentalKey(DisclosureDocumentPage, related_name="attachments", on_delete=models.CASCADE)
     document = models.ForeignKey(
         get_document_model_string(),

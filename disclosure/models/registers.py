@@ -25,6 +25,7 @@ from .choices import (
     ReviewResult,
     grouped_outcome_choices,
 )
+from .cleaning import CleanTextMixin
 
 
 def _check_dates(
@@ -46,7 +47,7 @@ def _check_dates(
     return errors
 
 
-class InformationRequest(models.Model):
+class InformationRequest(CleanTextMixin, models.Model):
     """依申请公开登记: one application for government information."""
 
     class Channel(models.TextChoices):
@@ -154,7 +155,7 @@ class InformationRequest(models.Model):
             raise ValidationError(errors)
 
 
-class ReviewCase(models.Model):
+class ReviewCase(CleanTextMixin, models.Model):
     """复议诉讼登记: one reconsideration or lawsuit about disclosure work."""
 
     unit = models.ForeignKey(

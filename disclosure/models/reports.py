@@ -9,8 +9,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .cleaning import CleanTextMixin
 
-class EnforcementRecord(models.Model):
+
+class EnforcementRecord(CleanTextMixin, models.Model):
     """年度执法数据: one unit's decision counts and fee income for one year (Table A)."""
 
     unit = models.ForeignKey(
@@ -53,7 +55,7 @@ class EnforcementRecord(models.Model):
         return f"{self.unit} {self.year}"
 
 
-class StatisticsPage(Page):
+class StatisticsPage(CleanTextMixin, Page):
     """公开统计: always-live statistics for a year or quarter, the district or one unit.
 
     ``?year=2024`` (default: the current year, Beijing time), ``?quarter=3``, ``?unit=CODE``.

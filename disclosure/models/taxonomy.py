@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .cleaning import CleanTextMixin
 
-class ReportCategory(models.Model):
+
+class ReportCategory(CleanTextMixin, models.Model):
     """A category of the annual report's statistics (统计类别); editable data."""
 
     name = models.CharField(_("名称"), max_length=50, unique=True)
@@ -26,7 +28,7 @@ class ReportCategory(models.Model):
         return cls.objects.filter(is_fallback=True).order_by("sort_order").first()
 
 
-class Topic(models.Model):
+class Topic(CleanTextMixin, models.Model):
     """The State Council two-level topic list (主题分类); editable data."""
 
     name = models.CharField(_("名称"), max_length=50)

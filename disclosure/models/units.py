@@ -2,9 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..validators import normalize_unit_code, validate_unit_code
+from .cleaning import CleanTextMixin
 
 
-class DisclosureUnit(models.Model):
+class DisclosureUnit(CleanTextMixin, models.Model):
     """A body that publishes in the disclosure section (公开单位)."""
 
     class Kind(models.TextChoices):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from disclosure.models import DisclosureUnit
 from disclosure.statistics import report, report_data, report_rows
+from disclosure.text import spreadsheet_text
 from disclosure.validators import normalize_unit_code
 
 TEXT_FORMATS = ["json", "csv"]
@@ -71,4 +72,4 @@ class Command(BaseCommand):
             return
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(["部分", "项目", "栏目", "数值"])
-        writer.writerows(report_rows(rep))
+        writer.writerows([spreadsheet_text(v) for v in row] for row in report_rows(rep))
