@@ -14,8 +14,9 @@
     Where admin uploads and their job state are kept (not publicly served). Default
     ``catalogue-imports`` beside ``MEDIA_ROOT``.
 ``DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED``
-    Whether published documents with a view restriction count in the statistics and the
-    annual report. Default True: they were published in the disclosure section.
+    Whether published documents with a view restriction (on themselves or an ancestor) count
+    in the statistics and the annual report. Default False: the statistics count what was
+    publicly disclosed.
 ``DISCLOSURE_SERVE_UNREFERENCED_DOCUMENTS``
     Whether anonymous visitors may download a Wagtail document that no page attaches or
     links. Default False: a file is public only while a public page attaches or links it
@@ -33,7 +34,7 @@ DEFAULTS = {
     "DISCLOSURE_DOCUMENTS_PER_PAGE": 20,
     "DISCLOSURE_IMPORT_TASK_BACKEND": "default",
     "DISCLOSURE_IMPORT_DIR": None,
-    "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": True,
+    "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": False,
     "DISCLOSURE_PDF_FONT": None,
     "DISCLOSURE_SERVE_UNREFERENCED_DOCUMENTS": False,
 }

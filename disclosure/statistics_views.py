@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .charts import bar_chart
+from .conf import get_setting
 from .form_fields import BoundedModelChoiceField
 from .statistics import REPORT_TIMEZONE, overview
 
@@ -57,6 +58,7 @@ def statistics_context(request) -> dict:
     return {
         "filter_form": form,
         "overview": result,
+        "include_restricted": get_setting("DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED"),
         "selected_unit": unit,
         "category_chart": bar_chart(result.by_category),
         "month_chart": bar_chart(result.by_month),

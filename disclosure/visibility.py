@@ -30,20 +30,29 @@ def hidden_branch_paths(now=None) -> list[str]:
     """Tree paths of the pages whose whole subtree is hidden: not live or expired, with
     children. Nested paths are collapsed to the topmost one."""
     now = now or timezone.now()
-    paths = (
-        Page.objects.filter(numchild__gt=0)
-        .filter(_hidden_q(now))
-        .order_by("path")
-        .values_list("path", flat=True)
-    )
+    return _topmost(Page.objects.filter(numchild__gt=0).filter(_hidden_q(now)))
+
+
+def withdrawn_branch_paths() -> list[str]:
+    """Tree paths of the pages with children that are offline but did not expire on
+    schedule: never published, or unpublished by an editor. Topmost paths only.
+
+    The statistics leave out what lies below them (``statistics.documents``): it was never
+    public, or was withdrawn; a subtree that expired on schedule was public and still counts.
+    """
+    return _topmost(Page.objects.filter(numchild__gt=0, live=False, expired=False))
+
+
+def _topmost(pages: QuerySet) -> list[str]:
     topmost: list[str] = []
-    for path in paths:
+    for path in pages.order_by("path").values_list("path", flat=True):
         if not topmost or not path.startswith(topmost[-1]):
             topmost.append(path)
     return topmost
 
 
-def _below_any_q(paths: list[str]) -> Q:
+def below_any_q(paths: list[str]) -> Q:
+    """Pages at or below any of ``paths``."""
     q = Q()
     for path in paths:
         q |= Q(path__startswith=path)
@@ -55,7 +64,7 @@ def public_pages(queryset: QuerySet) -> QuerySet:
     now = timezone.now()
     queryset = queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
     hidden = hidden_branch_paths(now)
-    return queryset.exclude(_below_any_q(hidden)) if hidden else queryset
+    return queryset.exclude(below_any_q(hidden)) if hidden else queryset
 
 
 def searchable_public_pages(queryset: QuerySet) -> QuerySet:

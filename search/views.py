@@ -8,12 +8,14 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query
+from modelsearch.utils import normalise_query_string
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
 from disclosure.listing import public_pages
 from disclosure.models import DisclosureColumnPage, DisclosureUnit, ReportCategory, Topic
 
+from . import hits
 from .forms import SearchForm
 from .options import search_form_options
 from .service import run_search
@@ -62,10 +64,9 @@ def search(request: HttpRequest) -> TemplateResponse:
 
     promotions = []
     if values["q"]:
-        query = Query.get(values["q"])
-        query.add_hit()
+        hits.record_hit(values["q"])
         if not page_number or page_number == "1":
-            promotions = public_promotions(query)
+            promotions = public_promotions(values["q"])
 
     params = request.GET.copy()
     params.pop("page", None)
@@ -97,10 +98,15 @@ def search(request: HttpRequest) -> TemplateResponse:
     )
 
 
-def public_promotions(query: Query) -> list:
-    """The editors' picks for ``query`` that the public may follow: an external link, or a
-    page that is public now (a pick to a page later unpublished or restricted is skipped)."""
-    picks = list(query.editors_picks.select_related("page").order_by("sort_order"))
+def public_promotions(query_string: str) -> list:
+    """The editors' picks for the query that the public may follow: an external link, or a
+    page that is public now (a pick to a page later unpublished or restricted is skipped).
+    Read only: a search writes nothing to the database (see hits.py)."""
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query_string))
+        .select_related("page")
+        .order_by("sort_order")
+    )
     page_pks = [pick.page_id for pick in picks if pick.page_id]
     public = set(public_pages(Page.objects.filter(pk__in=page_pks)).values_list("pk", flat=True))
     return [pick for pick in picks if pick.page_id is None or pick.page_id in public]

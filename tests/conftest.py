@@ -14,6 +14,7 @@ from disclosure.models import (
 )
 from disclosure.validators import credit_code_check_char, org_code_check_char
 from home.models import HomePage
+from search import hits as search_hits
 
 _org_bodies = itertools.count(10000001)
 
@@ -22,6 +23,13 @@ def make_credit_code(org_body: str | None = None) -> str:
     body8 = org_body or str(next(_org_bodies))
     body = "11330199" + body8 + org_code_check_char(body8)
     return body + credit_code_check_char(body)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_hit_log():
+    search_hits.clear()
+    yield
+    search_hits.clear()
 
 
 @pytest.fixture

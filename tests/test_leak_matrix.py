@@ -272,3 +272,31 @@ def _body_bytes(response) -> bytes:
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content)
     return response.content
+
+
+# What was public once counts for its year (an expiry does not rewrite a closed year); what
+# the public never saw, or an editor withdrew, does not (disclosure/statistics/documents.py).
+COUNTED_STATES = {"expired", "expired_by_scheduler"}
+
+
+def test_statistics(client, matrix):
+    from disclosure.models import StatisticsPage
+    from disclosure.statistics import overview
+    from disclosure.statistics.documents import counted_documents
+
+    scenarios, control_column = matrix
+    counted = set(counted_documents().values_list("pk", flat=True))
+    for scenario in scenarios:
+        cell = f"{scenario.state}@{scenario.level}"
+        assert scenario.control.pk in counted, f"statistics control missing ({cell})"
+        expected = scenario.state in COUNTED_STATES
+        assert (scenario.document.pk in counted) == expected, f"statistics ({cell})"
+    statistics = StatisticsPage(title="公开统计", slug="statistics")
+    control_column.add_child(instance=statistics)
+    year = timezone.localdate().year
+    response = client.get(statistics.url, {"year": year})
+    assert response.status_code == 200
+    expected_total = len(scenarios) + sum(s.state in COUNTED_STATES for s in scenarios)
+    assert response.context["overview"].published_in_year == overview(year).published_in_year
+    assert overview(year).cumulative == expected_total
+    assert "所在栏目未公开的信息不计入" in _body(response)

@@ -48,3 +48,17 @@ def test_expired_document_is_unpublished_by_the_scheduler(client, index, unit):
     assert document.expired
     assert document.index_no == number
     assert "到期下线的通知" not in client.get(column.url).content.decode()
+
+
+def test_the_scheduler_drops_search_hits_past_their_age(db, settings):
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+    settings.WAGTAILSEARCH_HITS_MAX_AGE = 7
+    query = Query.get("财政")
+    today = timezone.localdate()
+    QueryDailyHits.objects.create(query=query, date=today - datetime.timedelta(days=30), hits=5)
+    QueryDailyHits.objects.create(query=query, date=today, hits=2)
+
+    call_command("run_scheduler", "--once")
+
+    assert list(QueryDailyHits.objects.values_list("hits", flat=True)) == [2]

@@ -123,15 +123,38 @@ def test_scheduled_expiry_and_repeal_do_not_change_a_closed_year(column, unit):
     assert overview(2024).cumulative == 3
 
 
-def test_view_restricted_documents_count_unless_configured_otherwise(index, unit):
+def test_view_restricted_documents_do_not_count_unless_configured(index, unit):
     open_column = add_column(index, "公开栏目")
     closed_column = add_column(index, "内部栏目")
     make_document(open_column, unit, publish_date=shanghai(2024, 3, 1))
     make_document(closed_column, unit, publish_date=shanghai(2024, 3, 1))
+    restricted = make_document(open_column, unit, "单篇限制", publish_date=shanghai(2024, 3, 1))
     PageViewRestriction.objects.create(page=closed_column, restriction_type="login")
-    assert overview(2024).published_in_year == 2
-    with override_settings(DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED=False):
-        assert overview(2024).published_in_year == 1
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
+    assert overview(2024).published_in_year == 1
+    with override_settings(DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED=True):
+        assert overview(2024).published_in_year == 3
+
+
+def test_documents_below_a_withdrawn_column_do_not_count_and_an_expired_one_still_do(index, unit):
+    public = add_column(index, "公开栏目")
+    withdrawn_parent = add_column(index, "撤回栏目")
+    withdrawn = add_column(withdrawn_parent, "撤回栏目的下级")
+    never = add_column(index, "从未发布的栏目")
+    expiring = add_column(index, "到期栏目")
+    for column in (public, withdrawn, never, expiring):
+        make_document(column, unit, f"{column.title}的信息", publish_date=shanghai(2024, 3, 1))
+    assert overview(2024).published_in_year == 4
+
+    withdrawn_parent.unpublish()
+    type(never).objects.filter(pk=never.pk).update(live=False)  # a live child of a draft
+    expiring.expire_at = timezone.now() - datetime.timedelta(minutes=1)
+    expiring.save_revision().publish()
+    call_command("publish_scheduled", verbosity=0)
+
+    result = overview(2024)
+    assert result.published_in_year == 2  # 公开栏目 and 到期栏目: both were public
+    assert {share.label for share in result.by_column if share.count} >= {"公开栏目"}
 
 
 def test_fulltext_rate_counts_a_body_or_an_attachment(column, unit):

@@ -6,7 +6,8 @@ treebeard paths are computed per parent column (``MP_Node``: parent path + a bas
 the ``DisclosureDocumentPage`` table (multi-table inheritance, which ``bulk_create`` refuses,
 so they go through the model manager's ``_insert`` with ``page_ptr_id`` set), then one
 revision each (``live_revision``/``latest_revision`` set), one audit-log entry each
-(``disclosure.import``), the search index (``add_bulk``) and the reference index. Numbers of
+(``disclosure.import``), the database search index (``add_bulk``; Elasticsearch after the
+commit: ``search_updates``) and the reference index. Numbers of
 children of the parent columns and 索引号 sequences are updated at the end. The caller runs it
 all inside one transaction.
 """
@@ -22,8 +23,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backends
 
+from .. import search_updates
 from ..index_numbers import format_index_number
 from ..models import (
     DisclosureColumnPage,
@@ -73,7 +74,8 @@ class CatalogWriter:
         self.allocated = 0
         self.kept = 0
         self.written = 0
-        self.backends = list(get_search_backends(with_auto_update=True))
+        # the database index in this transaction; Elasticsearch after the commit
+        self.backends = search_updates.transactional_backends()
         self.index_references = ReferenceIndex.is_indexed(DisclosureDocumentPage)
         self.child_relations = get_all_child_relations(DisclosureDocumentPage)
 
@@ -199,6 +201,7 @@ class CatalogWriter:
         )
         for backend in self.backends:
             backend.add_bulk(DisclosureDocumentPage, documents)
+        search_updates.index_after_commit(DisclosureDocumentPage, [d.pk for d in documents])
         if self.index_references:
             self._index_references(documents)
         self.written += len(documents)

@@ -16,6 +16,7 @@ from .pages import (
 )
 from .registers import InformationRequest, ReviewCase
 from .reports import EnforcementRecord, StatisticsPage
+from .search_queue import PendingSearchUpdate
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
 from .units import DisclosureUnit
@@ -38,6 +39,7 @@ __all__ = [
     "DisclosureUnit",
     "Genre",
     "IndexNumberSequence",
+    "PendingSearchUpdate",
     "ReportCategory",
     "Topic",
     "Validity",

@@ -9,9 +9,12 @@ What counts (one rule for every figure):
   (``live=False, expired=False``) or deleted do not count;
 - a document made 废止 or 失效 stays live and keeps counting in the year of its 发布日期,
   so a closed year does not change because time passed;
-- documents with a view restriction (password, login, groups) count by default: they
-  were published in the disclosure section. ``DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED =
-  False`` leaves them out.
+- what the public never saw does not count: a document with a view restriction (password,
+  login, groups) on itself or an ancestor (``DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED =
+  True`` counts those too), and a document below a column that is offline without having
+  expired on schedule (never published, or withdrawn by an editor:
+  ``visibility.withdrawn_branch_paths``). Below a column that expired on schedule,
+  documents were public and keep counting.
 
 The 统计类别 and 文件类型 inherited from columns are resolved per column, not per document:
 the queries group documents by their parent column (and own value), and ``ColumnDefaults``
@@ -25,6 +28,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
 from ..conf import get_setting
+from ..visibility import below_any_q, withdrawn_branch_paths
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ def counted_documents(unit=None) -> QuerySet:
             page__path=_path_prefix_of(OuterRef("path"))
         )
         documents = documents.exclude(Exists(restricted))
+    if withdrawn := withdrawn_branch_paths():
+        documents = documents.exclude(below_any_q(withdrawn))
     if unit is not None:
         documents = documents.filter(unit=unit)
     return documents.order_by()

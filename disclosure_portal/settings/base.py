@@ -79,7 +79,8 @@ WSGI_APPLICATION = "disclosure_portal.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL switches to PostgreSQL in every settings module.
 # SQLite runs IMMEDIATE transactions with a busy timeout, so concurrent writers queue
-# instead of failing with "database is locked".
+# instead of failing with "database is locked", and in WAL mode, so that readers (every
+# public page) never wait for a writer (an import, a publication) to commit.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -88,7 +89,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

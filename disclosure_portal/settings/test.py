@@ -24,3 +24,4 @@ PORTAL_SEARCH_BACKEND = "default"
 # Lets several checkouts run the suite at once on one PostgreSQL server.
 if name := os.environ.get("PORTAL_TEST_DB_NAME"):
     DATABASES["default"].setdefault("TEST", {})["NAME"] = name
+PORTAL_SEARCH_HITS_FLUSH_SECONDS = None  # tests flush the search-hit log themselves

@@ -5,6 +5,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from disclosure.models import DisclosureColumnPage, ReportCategory, Topic
+from search import hits as search_hits
 from tests.conftest import add_column, make_document, shanghai
 
 pytestmark = pytest.mark.usefixtures("search_backend")
@@ -172,6 +173,8 @@ def test_promotions_come_first_and_queries_are_logged(client, site):
     assert content.index("推荐结果") < content.index("2023年区级部门预算公开说明")
     assert content.index("2023年区级部门预算公开说明") < content.index("义务教育<mark>招生</mark>")
     hits(client, q="招生")
+    assert Query.get("招生").hits == 0  # counted in memory, written off the request path
+    search_hits.flush()
     assert Query.get("招生").hits == 2
 
 

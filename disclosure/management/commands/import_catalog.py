@@ -11,6 +11,7 @@ from argparse import ArgumentParser
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from disclosure import search_updates
 from disclosure.importing import UnreadableFile, import_catalog, write_error_report
 from disclosure.models import DisclosureIndexPage, DisclosureUnit
 from disclosure.validators import normalize_unit_code
@@ -136,6 +137,8 @@ class Command(BaseCommand):
             write(f"  {name} {note}".rstrip())
         if result.skipped_notes:
             write(_("跳过说明行 %(n)d 行") % {"n": result.skipped_notes})
+        if not result.dry_run and (pending := search_updates.pending_count()):
+            write(self.style.WARNING(search_updates.pending_message(pending)))
         write(
             _("用时 %(elapsed).1f 秒，%(rate).0f 行/秒。")
             % {"elapsed": result.elapsed, "rate": result.rows_per_second}

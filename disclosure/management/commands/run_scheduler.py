@@ -1,4 +1,8 @@
-"""Run Wagtail's ``publish_scheduled`` every minute, for as long as the process lives.
+"""Run Wagtail's ``publish_scheduled`` every minute, for as long as the process lives, and
+the search-index updates an unreachable Elasticsearch left queued
+(``search_updates.retry_pending``), and once a day ``searchpromotions_garbage_collect`` (the popular-search log keeps
+``WAGTAILSEARCH_HITS_MAX_AGE`` days, 7 by default, so anonymous searches cannot grow it
+without limit).
 
 Supervise it like the web server (systemd, supervisord). Where cron is preferred, run
 ``manage.py publish_scheduled`` from cron every minute instead of this command.
@@ -11,6 +15,9 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django.utils import timezone
+
+from disclosure import search_updates
 
 
 class Command(BaseCommand):
@@ -40,3 +47,15 @@ class Command(BaseCommand):
             call_command("publish_scheduled", stdout=self.stdout, stderr=self.stderr)
         except Exception as error:  # keep the loop alive; the next minute retries
             self.stderr.write(f"定时发布出错：{error!r}")
+        search_updates.retry_pending()
+        self.collect_search_hits_daily()
+
+    def collect_search_hits_daily(self) -> None:
+        today = timezone.localdate()
+        if getattr(self, "_collected_on", None) == today:
+            return
+        try:
+            call_command("searchpromotions_garbage_collect", stdout=self.stdout)
+            self._collected_on = today
+        except Exception as error:  # noqa: BLE001 - retried at the next minute
+            self.stderr.write(f"清理搜索记录出错：{error!r}")
