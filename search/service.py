@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 from disclosure.listing import public_documents, searchable_public_pages
 from disclosure.models import DisclosureDocumentPage
 
-from . import facets, filters, highlight
+from . import breaker, facets, filters, highlight
 
 PER_PAGE = 20
 
@@ -67,7 +67,7 @@ class _LazyResults:
 
 def run_search(values: dict, backend_name: str, page_number) -> Outcome:
     query = values["q"]
-    backend = get_search_backend(backend_name)
+    backend = breaker.with_search_timeout(get_search_backend(backend_name))
     documents = public_documents()
     exact = list(filters.exact_number_matches(documents, query)) if query else []
     exclude = [d.pk for d in exact]

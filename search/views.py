@@ -15,7 +15,7 @@ from wagtail.models import Page
 from disclosure.listing import public_pages
 from disclosure.models import DisclosureColumnPage, DisclosureUnit, ReportCategory, Topic
 
-from . import hits
+from . import breaker, hits
 from .forms import SearchForm
 from .options import search_form_options
 from .service import run_search
@@ -52,15 +52,7 @@ def search(request: HttpRequest) -> TemplateResponse:
 
     outcome, notice = None, ""
     if searched:
-        backend = search_backend_name()
-        try:
-            outcome = run_search(values, backend, page_number)
-        except backend_unavailable_errors():
-            if backend == "default":
-                raise
-            logger.warning("search backend %s unavailable; using the database", backend)
-            outcome = run_search(values, "default", page_number)
-            notice = _("全文检索服务暂时不可用，以下为数据库检索结果，可能不够完整。")
+        outcome, notice = _search_with_fallback(values, page_number)
 
     promotions = []
     if values["q"]:
@@ -96,6 +88,23 @@ def search(request: HttpRequest) -> TemplateResponse:
             ),
         },
     )
+
+
+def _search_with_fallback(values: dict, page_number):
+    """The search on the configured backend; on the database when that backend fails, or
+    failed a moment ago (``breaker``), with a notice that the results may be incomplete."""
+    backend = search_backend_name()
+    if backend == "default":
+        return run_search(values, backend, page_number), ""
+    if breaker.is_open(backend):
+        logger.info("search backend %s skipped (failed recently)", backend)
+    else:
+        try:
+            return run_search(values, backend, page_number), ""
+        except backend_unavailable_errors():
+            breaker.trip(backend)
+    notice = _("全文检索服务暂时不可用，以下为数据库检索结果，可能不够完整。")
+    return run_search(values, "default", page_number), notice
 
 
 def public_promotions(query_string: str) -> list:

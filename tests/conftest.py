@@ -2,6 +2,7 @@ import datetime
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -26,10 +27,13 @@ def make_credit_code(org_body: str | None = None) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_search_hit_log():
+def _fresh_process_state():
+    """The search-hit log and the cache (the search breaker) are per process: reset them."""
     search_hits.clear()
+    cache.clear()
     yield
     search_hits.clear()
+    cache.clear()
 
 
 @pytest.fixture
