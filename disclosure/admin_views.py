@@ -75,10 +75,12 @@ def status(request: HttpRequest, job_id: str) -> HttpResponse:
     percent = None
     if progress.get("total"):
         percent = int(100 * progress["done"] / progress["total"])
+    dead = job.is_dead()
     context = {
         "job": job,
         "state": state,
-        "running": state["phase"] in RUNNING_PHASES,
+        "dead": dead,
+        "running": state["phase"] in RUNNING_PHASES and not dead,
         "percent": percent,
         "preview_headers": [_("行号"), *(header_label(k) for k in PREVIEW_KEYS)],
         "upload_url": reverse("disclosure_import:upload"),
@@ -94,6 +96,17 @@ def confirm(request: HttpRequest, job_id: str) -> HttpResponse:
         raise Http404
     job.update(phase="confirmed", progress={"done": 0, "total": job.state["result"]["rows"]})
     run_import.enqueue(job.id)
+    return redirect("disclosure_import:status", job.id)
+
+
+@require_POST
+def retry(request: HttpRequest, job_id: str) -> HttpResponse:
+    """Start an interrupted step (its worker was killed) again."""
+    _require_importer(request)
+    job = _job(job_id)
+    if not job.is_dead():
+        raise Http404
+    job.retry()
     return redirect("disclosure_import:status", job.id)
 
 

@@ -87,6 +87,7 @@ def register_catalogue_import_urls():
         path("<str:job_id>/", admin_views.status, name="status"),
         path("<str:job_id>/confirm/", admin_views.confirm, name="confirm"),
         path("<str:job_id>/errors.csv", admin_views.report, name="report"),
+        path("<str:job_id>/retry/", admin_views.retry, name="retry"),
     ]
     return [path("disclosure/import/", include((urls, "disclosure_import")))]
 

@@ -8,19 +8,25 @@ and ``state.json`` (phase, progress, result), written atomically by the task and
 admin page, so no database table is needed.
 """
 
+import contextlib
 import json
 import os
 import re
+import socket
+import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .. import search_updates
 from ..conf import get_setting
 from ..models import DisclosureUnit
 from . import import_catalog
@@ -31,6 +37,12 @@ from .values import text
 PREVIEW_ROWS = 10
 SHOWN_ERRORS = 200
 RUNNING_PHASES = ("queued", "validating", "confirmed", "importing")
+WORKING_PHASES = ("validating", "importing")  # a worker holds the job
+# The worker touches the job's heartbeat file this often while it works on it (the final
+# commit of a large import makes no progress calls); a job whose heartbeat is older than
+# STALE_SECONDS, or whose worker process on this host is gone, was killed.
+HEARTBEAT_SECONDS = 5.0
+STALE_SECONDS = 60.0
 _JOB_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -88,6 +100,33 @@ class ImportJob:
         os.replace(temporary, self.state_path)
         self._saved_at = time.monotonic()
 
+    @property
+    def heartbeat_path(self) -> Path:
+        return self.dir / "heartbeat"
+
+    def is_dead(self) -> bool:
+        """Whether the worker that held this job was killed (the job can be retried: an
+        interrupted validation or import wrote nothing)."""
+        if self.state["phase"] not in WORKING_PHASES:
+            return False
+        worker = self.state.get("worker") or {}
+        if worker.get("host") == socket.gethostname() and not _process_alive(worker.get("pid")):
+            return True
+        try:
+            beat = self.heartbeat_path.stat().st_mtime
+        except FileNotFoundError:
+            return True
+        return time.time() - beat > STALE_SECONDS
+
+    def retry(self) -> None:
+        """Queue an interrupted job's step again: validation, or the confirmed import."""
+        if self.state["phase"] == "validating":
+            self.update(phase="queued", progress={"done": 0, "total": None})
+            validate_import.enqueue(self.id)
+        else:
+            self.update(phase="confirmed", progress={"done": 0, "total": None})
+            run_import.enqueue(self.id)
+
     def progress(self, phase: str, done: int, total: int | None) -> None:
         if done == total or time.monotonic() - self._saved_at > 1:
             self.update(progress={"phase": phase, "done": done, "total": total})
@@ -125,17 +164,58 @@ def _summary(result) -> dict:
     }
 
 
+def _process_alive(pid) -> bool:
+    if not isinstance(pid, int):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _heartbeat(job: ImportJob) -> Iterator[None]:
+    """Touch the job's heartbeat file every few seconds while the block runs."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while True:
+            job.heartbeat_path.touch()
+            if stop.wait(HEARTBEAT_SECONDS):
+                return
+
+    thread = threading.Thread(target=beat, name=f"import-heartbeat-{job.id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 def _run(job: ImportJob, phase: str, done_phase: str, **options) -> dict:
-    job.update(phase=phase, progress={"done": 0, "total": None})
+    worker = {"host": socket.gethostname(), "pid": os.getpid()}
+    job.update(phase=phase, worker=worker, progress={"done": 0, "total": None})
+    with _heartbeat(job):
+        return _run_step(job, done_phase, **options)
+
+
+def _run_step(job: ImportJob, done_phase: str, **options) -> dict:
     try:
         result = import_catalog(job.upload_path, progress=job.progress, **job.options(), **options)
     except UnreadableFile as exc:
-        job.update(phase="failed", message=str(exc))
+        job.update(phase="failed", message=_("无法读取文件：%(error)s") % {"error": exc})
         return {"message": str(exc)}
     except Exception as exc:
-        job.update(phase="failed", message=str(exc))
+        message = _("导入时发生意外错误，未写入任何内容（%(error)r）。请稍后重试或联系管理员。")
+        job.update(phase="failed", message=message % {"error": exc})
         raise
     summary = _summary(result)
+    if done_phase == "done":
+        summary["search_pending"] = search_updates.pending_count()
     if result.errors:
         write_error_report(result.errors, job.report_path)
     job.update(phase=done_phase if result.ok else "invalid", result=summary)
@@ -148,8 +228,8 @@ def validate_import(job_id: str) -> dict:
     job = ImportJob(job_id)
     try:
         job.update(preview=job.preview())
-    except Exception as exc:
-        job.update(phase="failed", message=str(exc))
+    except Exception as exc:  # noqa: BLE001 - whatever the file holds: explained, not raised
+        job.update(phase="failed", message=_("无法读取文件：%(error)s") % {"error": exc})
         return {"message": str(exc)}
     return _run(job, "validating", "validated", dry_run=True)
 

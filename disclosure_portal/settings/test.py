@@ -12,7 +12,9 @@ MEDIA_ROOT = BASE_DIR / ".test-media"
 # A file (not :memory:) so that tests running several threads share one database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
-DISCLOSURE_IMPORT_DIR = str(BASE_DIR / ".test-media" / "catalogue-imports")
+DISCLOSURE_IMPORT_DIR = os.environ.get(
+    "DISCLOSURE_IMPORT_DIR", str(BASE_DIR / ".test-media" / "catalogue-imports")
+)
 
 # Tests choose their search backends themselves (tests/search/conftest.py), whatever
 # ELASTICSEARCH_URL the shell has.
