@@ -5,6 +5,7 @@ Environment variables read here (all optional):
 - ``ELASTICSEARCH_URL``: selects the Elasticsearch search backend.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "disclosure_portal.urls"
@@ -92,6 +96,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out username+IP before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,3 +199,15 @@ DISCLOSURE_IMPORT_TASK_BACKEND = "disclosure_imports"
 DISCLOSURE_IMPORT_DIR = os.environ.get("DISCLOSURE_IMPORT_DIR", str(BASE_DIR / "catalogue-imports"))
 
 PORTAL_FOOTER_TEXT = _("主办单位：区人民政府办公室")
+
+# Login throttling (django-axes): 5 failed logins for one username from one IP address, each
+# within 30 minutes of the previous one, lock that username+IP out for 30 minutes (the Wagtail
+# admin and the Django admin alike); the lock-out page is in Chinese and answers 429. A
+# successful login resets the count. The client address is REMOTE_ADDR unless production.py
+# is told how many trusted proxies stand in front (PORTAL_TRUSTED_PROXY_COUNT).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
