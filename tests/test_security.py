@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from tests.test_settings import GOOD_KEY, run_manage
 
@@ -75,6 +76,18 @@ def test_a_successful_login_resets_the_count(client, editor):
 def test_axes_is_configured_first_and_last():
     assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
     assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
+
+
+# Nothing called outside ---------------------------------------------------------------------
+
+
+def test_the_admin_dashboard_neither_checks_for_updates_nor_asks_gravatar(client, editor):
+    log_in(client, "correct-horse-battery")
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "gravatar" not in page
+    assert "w-upgrade" not in page  # Wagtail's update-check controller
+    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
 
 
 # Behind reverse proxies ---------------------------------------------------------------------
