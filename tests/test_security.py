@@ -78,6 +78,48 @@ def test_axes_is_configured_first_and_last():
     assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
 
 
+# Security headers ---------------------------------------------------------------------------
+
+
+def directives(response):
+    policy = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
+
+
+@pytest.mark.django_db
+def test_public_pages_get_a_strict_content_security_policy(client):
+    response = client.get("/search/?q=通知")
+    csp = directives(response)
+    assert csp["default-src"] == ["'self'"]
+    assert csp["script-src"] == ["'self'"]
+    assert csp["style-src"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["frame-ancestors"] == ["'self'"]
+    assert csp["base-uri"] == ["'self'"]
+    assert csp["form-action"] == ["'self'"]
+    assert "'unsafe-eval'" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_the_admin_gets_what_wagtail_needs_and_nothing_from_outside(client):
+    response = client.get(LOGIN)
+    csp = directives(response)
+    assert "'unsafe-inline'" in csp["script-src"]
+    assert "'unsafe-inline'" in csp["style-src"]
+    assert {"data:", "blob:"} <= set(csp["img-src"])
+    for sources in csp.values():
+        assert all(s.startswith("'") or s in ("data:", "blob:") for s in sources), sources
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/search/?q=通知", LOGIN, "/no-such-page/"])
+def test_every_response_carries_the_security_headers(client, path):
+    response = client.get(path)
+    assert response["Permissions-Policy"].startswith("camera=(), microphone=(), geolocation=()")
+    assert "interest-cohort" not in response["Permissions-Policy"]
+    assert "Content-Security-Policy" in response
+
+
 # Nothing called outside ---------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "disclosure_portal.middleware.PortalCSPMiddleware",
+    "disclosure_portal.middleware.PermissionsPolicyMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -211,6 +215,45 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
+
+# Content-Security-Policy (django-csp 4). The public pages load only the portal's own files:
+# no inline script or style, nothing from another host. The admin (Wagtail's own templates
+# carry inline scripts and styles, and its editors use data: and blob: URLs) gets the additions
+# in PORTAL_ADMIN_CONTENT_SECURITY_POLICY on the paths in PORTAL_ADMIN_URL_PREFIXES
+# (disclosure_portal/middleware.py). Nothing ever loads from outside the portal.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+PORTAL_ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": [UNSAFE_INLINE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+    "font-src": ["data:"],
+    "media-src": ["blob:"],
+    "worker-src": ["blob:"],
+    "frame-src": ["blob:"],
+}
+# Permissions-Policy (disclosure_portal/middleware.py): no page may use these devices or APIs.
+PORTAL_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=()"
+)
 
 # A government intranet calls no outside server: no Wagtail update check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
