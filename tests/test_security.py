@@ -117,7 +117,27 @@ def test_every_response_carries_the_security_headers(client, path):
     response = client.get(path)
     assert response["Permissions-Policy"].startswith("camera=(), microphone=(), geolocation=()")
     assert "interest-cohort" not in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert "Content-Security-Policy" in response
+
+
+def test_session_and_csrf_cookies_are_hidden_from_scripts(client, editor):
+    client.get(LOGIN)
+    assert client.cookies["csrftoken"]["httponly"]
+    assert client.cookies["csrftoken"]["samesite"] == "Lax"
+    log_in(client, "correct-horse-battery")
+    assert client.cookies["sessionid"]["httponly"]
+    assert client.cookies["sessionid"]["samesite"] == "Lax"
+
+
+def test_the_admin_still_works_with_an_httponly_csrf_cookie(client, editor):
+    """Wagtail's scripts take the token from the page (wagtail-config), not from the cookie."""
+    log_in(client, "correct-horse-battery")
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert '"CSRF_TOKEN"' in page
 
 
 # Nothing called outside ---------------------------------------------------------------------

@@ -216,6 +216,20 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 
+# Security headers (Django's SecurityMiddleware and XFrameOptionsMiddleware). They hold over
+# plain http too; production.py adds HTTPS redirection, HSTS and secure cookies.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's live preview shows the site inside an admin frame, so same-origin framing stays.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Wagtail's admin scripts read the CSRF token from the page (wagtail-config), never from the
+# cookie, so the cookie can be hidden from scripts too.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
 # Content-Security-Policy (django-csp 4). The public pages load only the portal's own files:
 # no inline script or style, nothing from another host. The admin (Wagtail's own templates
 # carry inline scripts and styles, and its editors use data: and blob: URLs) gets the additions
