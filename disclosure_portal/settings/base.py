@@ -5,10 +5,12 @@ Environment variables read here (all optional):
 - ``ELASTICSEARCH_URL``: selects the Elasticsearch search backend.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -43,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +59,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "disclosure_portal.middleware.PortalCSPMiddleware",
+    "disclosure_portal.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "disclosure_portal.urls"
@@ -97,6 +105,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out username+IP before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -194,3 +208,72 @@ DISCLOSURE_IMPORT_TASK_BACKEND = "disclosure_imports"
 DISCLOSURE_IMPORT_DIR = os.environ.get("DISCLOSURE_IMPORT_DIR", str(BASE_DIR / "catalogue-imports"))
 
 PORTAL_FOOTER_TEXT = _("主办单位：区人民政府办公室")
+
+# Login throttling (django-axes): 5 failed logins for one username from one IP address, each
+# within 30 minutes of the previous one, lock that username+IP out for 30 minutes (the Wagtail
+# admin and the Django admin alike); the lock-out page is in Chinese and answers 429. A
+# successful login resets the count. The client address is REMOTE_ADDR unless production.py
+# is told how many trusted proxies stand in front (PORTAL_TRUSTED_PROXY_COUNT).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+
+# Security headers (Django's SecurityMiddleware and XFrameOptionsMiddleware). They hold over
+# plain http too; production.py adds HTTPS redirection, HSTS and secure cookies.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's live preview shows the site inside an admin frame, so same-origin framing stays.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Wagtail's admin scripts read the CSRF token from the page (wagtail-config), never from the
+# cookie, so the cookie can be hidden from scripts too.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp 4). The public pages load only the portal's own files:
+# no inline script or style, nothing from another host. The admin (Wagtail's own templates
+# carry inline scripts and styles, and its editors use data: and blob: URLs) gets the additions
+# in PORTAL_ADMIN_CONTENT_SECURITY_POLICY on the paths in PORTAL_ADMIN_URL_PREFIXES
+# (disclosure_portal/middleware.py). Nothing ever loads from outside the portal.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+PORTAL_ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": [UNSAFE_INLINE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+    "font-src": ["data:"],
+    "media-src": ["blob:"],
+    "worker-src": ["blob:"],
+    "frame-src": ["blob:"],
+}
+# Permissions-Policy (disclosure_portal/middleware.py): no page may use these devices or APIs.
+PORTAL_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=()"
+)
+
+# A government intranet calls no outside server: no Wagtail update check, no Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -2,7 +2,9 @@
 
 Required: ``SECRET_KEY``, ``ALLOWED_HOSTS`` (comma separated), ``DATABASE_URL``.
 Optional: ``CSRF_TRUSTED_ORIGINS``, ``SECURE_SSL_REDIRECT`` (default on),
-``SECURE_HSTS_SECONDS`` (default one year), ``ELASTICSEARCH_URL``.
+``SECURE_HSTS_SECONDS`` (default one year), ``ELASTICSEARCH_URL``,
+``PORTAL_TRUSTED_PROXY_COUNT`` (the number of reverse proxies in front of the portal that set
+X-Forwarded-For; the login throttling then counts the client's address, not the proxy's).
 """
 
 import os
@@ -36,6 +38,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Wagtail's live preview shows the site inside an admin frame, so same-origin framing stays.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# django-axes counts failed logins per username and client address. Behind reverse proxies
+# REMOTE_ADDR is the proxy's, so trust the given number of X-Forwarded-For entries instead.
+if trusted_proxies := int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0")):
+    AXES_IPWARE_PROXY_COUNT = trusted_proxies
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
