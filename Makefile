@@ -17,6 +17,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 install: $(VENV)/.installed
 
 demo: install
+	@bash scripts/system-packages.sh demo
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py setup_demo
 	@$(MAKE) --no-print-directory serve
@@ -31,6 +32,7 @@ serve: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
+	@bash scripts/system-packages.sh test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from .importing import limits
+from .importing.errors import UnreadableFile
 from .importing.fields import header_label
 from .importing.jobs import PREVIEW_KEYS, RUNNING_PHASES, ImportJob, run_import, validate_import
 from .models import DisclosureUnit
@@ -36,6 +38,10 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
             raise forms.ValidationError(_("只能上传 .csv 或 .xlsx 文件。"))
+        try:
+            limits.check_size(upload.size)
+        except UnreadableFile as problem:
+            raise forms.ValidationError(str(problem)) from problem
         return upload
 
 

@@ -7,3 +7,6 @@ class DisclosureConfig(AppConfig):
     label = "disclosure"
     verbose_name = _("政府信息公开")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 - registers the system checks

@@ -13,6 +13,9 @@
 ``DISCLOSURE_IMPORT_DIR``
     Where admin uploads and their job state are kept (not publicly served). Default
     ``catalogue-imports`` beside ``MEDIA_ROOT``.
+``DISCLOSURE_IMPORT_MAX_BYTES``, ``DISCLOSURE_IMPORT_MAX_ROWS``, ``DISCLOSURE_IMPORT_MAX_CELL_CHARS``, ``DISCLOSURE_IMPORT_MAX_UNCOMPRESSED_BYTES``
+    Bounds of one catalogue import (``importing.limits``): file size (50 MB), data rows
+    (100,000), characters in one cell (100,000) and, for XLSX, the unpacked size (512 MB).
 ``DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED``
     Whether published documents with a view restriction (on themselves or an ancestor) count
     in the statistics and the annual report. Default False: the statistics count what was
@@ -34,6 +37,10 @@ DEFAULTS = {
     "DISCLOSURE_DOCUMENTS_PER_PAGE": 20,
     "DISCLOSURE_IMPORT_TASK_BACKEND": "default",
     "DISCLOSURE_IMPORT_DIR": None,
+    "DISCLOSURE_IMPORT_MAX_BYTES": 50 * 1024 * 1024,
+    "DISCLOSURE_IMPORT_MAX_ROWS": 100_000,
+    "DISCLOSURE_IMPORT_MAX_CELL_CHARS": 100_000,
+    "DISCLOSURE_IMPORT_MAX_UNCOMPRESSED_BYTES": 512 * 1024 * 1024,
     "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": False,
     "DISCLOSURE_PDF_FONT": None,
     "DISCLOSURE_SERVE_UNREFERENCED_DOCUMENTS": False,

@@ -5,6 +5,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import columns, visibility
@@ -152,3 +153,25 @@ def register_report_admin_urls():
             name="disclosure_refresh_report_figures",
         )
     ]
+
+
+class ServerProblemsPanel(Component):
+    """On the admin's home page, for superusers: what this server lacks (e.g. the PDF font)."""
+
+    name = "disclosure_server_problems"
+    order = 10
+    template_name = "disclosure/admin/server_problems_panel.html"
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+
+    def get_context_data(self, parent_context=None):
+        return {"problems": self.problems}
+
+
+@hooks.register("construct_homepage_panels")
+def add_server_problems_panel(request, panels):
+    from .checks import server_problems
+
+    if request.user.is_superuser and (problems := server_problems()):
+        panels.append(ServerProblemsPanel(problems))

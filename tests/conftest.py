@@ -2,6 +2,7 @@ import datetime
 import itertools
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
@@ -34,6 +35,14 @@ def _fresh_process_state():
     yield
     search_hits.clear()
     cache.clear()
+
+
+@pytest.fixture
+def webmaster(client, db):
+    """A superuser (the district office's 管理员), logged in to ``client``."""
+    user = get_user_model().objects.create_superuser("webmaster", "w@example.com", "pw")
+    client.force_login(user)
+    return user
 
 
 @pytest.fixture

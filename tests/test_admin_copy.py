@@ -2,18 +2,10 @@
 frozen 索引号 (which is unique) and without its 发布日期."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from disclosure.models import DisclosureDocumentPage
 
 from .conftest import make_document, shanghai
-
-
-@pytest.fixture
-def webmaster(client, db):
-    user = get_user_model().objects.create_superuser("webmaster", "w@example.com", "pw")
-    client.force_login(user)
-    return user
 
 
 @pytest.mark.parametrize("publish_copies", [False, True])

@@ -5,7 +5,6 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
 from disclosure.models import DisclosureDocumentPage, InformationRequest
@@ -14,13 +13,6 @@ from .catalog_helpers import import_rows, row, run
 from .conftest import make_document
 
 CONTROL = "甲\x0b乙\x00丙\x1f丁\u200b戊\ufeff"
-
-
-@pytest.fixture
-def webmaster(client, db):
-    user = get_user_model().objects.create_superuser("webmaster", "w@example.com", "pw")
-    client.force_login(user)
-    return user
 
 
 def xlsx_cells(content: bytes) -> list:

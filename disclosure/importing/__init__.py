@@ -92,6 +92,8 @@ def import_catalog(
         if progress and validator.rows % 200 == 0:
             progress("validate", validator.rows, None)
     result.rows = validator.rows
+    if not result.rows:
+        raise UnreadableFile(_("文件只有表头，没有任何信息行：未导入任何内容。"))
     result.skipped_notes = reader.skipped_notes
     if progress:
         progress("validate", result.rows, result.rows)

@@ -15,6 +15,7 @@ from xml.etree.ElementTree import iterparse
 from django.utils.translation import gettext as _
 
 from ..text import clean_text, undo_defused_formula
+from . import limits
 from .errors import UnreadableFile
 from .fields import FIELDS, UNREADABLE_HINT, header_label, match_header
 
@@ -70,6 +71,9 @@ class CatalogReader:
                 _("不支持的文件类型“%(suffix)s”。") % {"suffix": suffix} + str(UNREADABLE_HINT)
             )
         self.kind = suffix[1:]
+        limits.check_size(self.path.stat().st_size)
+        if self.kind == "xlsx":
+            limits.check_xlsx_archive(self.path)
         self.encoding = detect_encoding(self.path) if self.kind == "csv" else None
         self.ignored_headers: list[str] = []
         self.columns: list[str | None] = []
@@ -116,12 +120,16 @@ class CatalogReader:
     # --- rows ----------------------------------------------------------------------------
 
     def iter_rows(self) -> Iterator[tuple[int, Row]]:
-        if self.kind == "csv":
-            yield from self._iter_csv()
-        else:
-            yield from self._iter_xlsx()
+        rows = self._iter_csv() if self.kind == "csv" else self._iter_xlsx()
+        most = limits.max_rows()
+        for count, numbered_row in enumerate(rows, start=1):
+            if count > most:
+                raise limits.too_many_rows()
+            yield numbered_row
 
     def _iter_csv(self) -> Iterator[tuple[int, Row]]:
+        csv.field_size_limit(limits.max_cell_chars() + 1)  # larger fields: a csv.Error
+        number = 0
         try:
             with open(self.path, encoding=self.encoding, newline="") as handle:
                 columns = None
@@ -133,6 +141,11 @@ class CatalogReader:
                         continue
                     yield number, self._to_row(columns, values)
         except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise UnreadableFile(
+                    _("第 %(row)d 行附近有单元格超过 %(limit)s 字，未导入任何内容。")
+                    % {"row": number + 1, "limit": f"{limits.max_cell_chars():,}"}
+                ) from exc
             raise UnreadableFile(_("CSV 文件格式错误：%(error)s") % {"error": exc}) from exc
         if columns is None:
             raise UnreadableFile(_("文件是空的，没有表头。"))

@@ -23,7 +23,8 @@ from ..models import (
     Validity,
 )
 from ..validators import normalize_unit_code
-from . import values
+from ..visibility import is_public, public_pages
+from . import limits, values
 from .errors import RowError
 from .fields import header_label
 
@@ -112,11 +113,11 @@ class CatalogValidator:
     def _load_columns(self) -> None:
         self.columns: dict[tuple[str, ...], int] = {}
         titles_by_path: dict[str, tuple[str, ...]] = {self.index.path: ()}
-        for pk, path, title in (
-            DisclosureColumnPage.objects.descendant_of(self.index)
-            .order_by("path")
-            .values_list("pk", "path", "title")
-        ):
+        columns = DisclosureColumnPage.objects.descendant_of(self.index)
+        # imported documents go live at once: never below a column the public cannot see
+        self.index_is_public = is_public(self.index)
+        self.public_columns = set(public_pages(columns).values_list("pk", flat=True))
+        for pk, path, title in columns.order_by("path").values_list("pk", "path", "title"):
             parent = titles_by_path.get(path[: -Page.steplen])
             if parent is None:
                 continue
@@ -130,6 +131,15 @@ class CatalogValidator:
         """First pass: every error of the row, remembering what the import will create."""
         self.rows += 1
         plan, errors = self._build(number, row, first_pass=True)
+        if plan is not None and (hidden := self._hidden_column(plan.column_path)):
+            message = _(
+                "栏目“%(column)s”未发布、已下线或设置了访问限制：导入的信息会立即公开，"
+                "不能放在其中。请先发布该栏目，或改填其他栏目。"
+            ) % {"column": hidden}
+            errors.append(
+                RowError(number, header_label("column"), values.text(row.get("column")), message)
+            )
+            plan = None
         if plan is not None:
             if plan.column_path not in self.columns:
                 for depth in range(1, len(plan.column_path) + 1):
@@ -139,6 +149,15 @@ class CatalogValidator:
             if plan.new_unit:
                 self.new_units.setdefault(plan.new_unit, number)
         return errors
+
+    def _hidden_column(self, path: tuple[str, ...]) -> str | None:
+        """The title path of the deepest existing column of ``path`` if it is not public
+        (its new sub-columns would not be either), else None."""
+        for depth in range(len(path), 0, -1):
+            pk = self.columns.get(path[:depth])
+            if pk is not None:
+                return None if pk in self.public_columns else "/".join(path[:depth])
+        return None if self.index_is_public else self.index.title
 
     def plan_row(self, number: int, row: dict) -> RowPlan:
         """Second pass, after a clean first pass: the resolved values of the row."""
@@ -172,16 +191,16 @@ class CatalogValidator:
             new_unit=new_unit,
             index_no=index_no,
             doc_number=field("doc_number", self._limited(values.normalise_doc_number, 64)),
-            written_date=field("written_date", self._optional(values.parse_date)),
+            written_date=field("written_date", self._optional(self._written_date)),
             publish_date=publish_date,
             topic_id=field("topic", self._topic),
             genre=field("genre", self._choice, self.genres, Genre.NOTICE, _("体裁")),
             validity=validity,
-            repeal_date=field("repeal_date", self._optional(values.parse_date)),
+            repeal_date=field("repeal_date", self._optional(self._repeal_date)),
             report_category_id=field("report_category", self._category),
             keywords=field("keywords", self._limited(values.text, 200)),
-            summary=values.text(row.get("summary")),
-            body=values.clean_body(row.get("body")),
+            summary=field("summary", self._limited(values.text, limits.max_cell_chars())),
+            body=field("body", self._body),
         )
         if not errors:
             errors.extend(self._cross_check(plan, row))
@@ -308,7 +327,26 @@ class CatalogValidator:
         published = values.parse_datetime(raw)
         if published > timezone.now():
             raise ValueError(_("发布日期晚于当前时间：导入的信息会立即发布，不能填写将来的日期。"))
+        _check_plausible(timezone.localtime(published).date(), timezone.localdate())
         return published
+
+    @staticmethod
+    def _written_date(raw) -> datetime.date:
+        written = values.parse_date(raw)
+        _check_plausible(written, timezone.localdate() + datetime.timedelta(days=366))
+        return written
+
+    @staticmethod
+    def _repeal_date(raw) -> datetime.date:
+        # a 废止/失效 date may lie ahead (valid until …), but not centuries ahead
+        repealed = values.parse_date(raw)
+        _check_plausible(repealed, LATEST_REPEAL_DATE)
+        return repealed
+
+    @staticmethod
+    def _body(raw) -> str:
+        limits.check_cell(values.text(raw))
+        return values.clean_body(raw)
 
     def _topic(self, raw) -> int | None:
         name = values.text(raw)
@@ -355,3 +393,17 @@ class CatalogValidator:
                 _("%(label)s应为以下之一：%(names)s。") % {"label": label, "names": names}
             )
         return options.get(name) or options[name.lower()]
+
+
+# 1949-10-01: no government information of this State is older; anything earlier, or far in
+# the future (9999-12-31), is a typing or conversion error.
+EARLIEST_DATE = datetime.date(1949, 10, 1)
+LATEST_REPEAL_DATE = datetime.date(2100, 12, 31)
+
+
+def _check_plausible(day: datetime.date, latest: datetime.date) -> None:
+    if not EARLIEST_DATE <= day <= latest:
+        raise ValueError(
+            _("日期超出合理范围（%(earliest)s 至 %(latest)s），请核对。")
+            % {"earliest": EARLIEST_DATE.isoformat(), "latest": latest.isoformat()}
+        )

@@ -2,20 +2,12 @@
 documents and images listings, and the snippets of the plugin (each failed with a 500)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from ..conftest import make_document
 
 pytestmark = pytest.mark.usefixtures("search_backend")
-
-
-@pytest.fixture
-def editor(client, db):
-    user = get_user_model().objects.create_superuser("webmaster", "w@example.com", "pw")
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
@@ -37,7 +29,7 @@ def content(column, unit):
         "/admin/documents/chooser/results/?q=财政",
     ],
 )
-def test_admin_search_finds_chinese_words(client, editor, content, url):
+def test_admin_search_finds_chinese_words(client, webmaster, content, url):
     response = client.get(url)
     assert response.status_code == 200
     text = response.content.decode()
@@ -46,7 +38,7 @@ def test_admin_search_finds_chinese_words(client, editor, content, url):
 
 
 @pytest.mark.parametrize("query", ["。", "《》", "|", "\u200b", "a" * 300, "'\"<>"])
-def test_admin_search_survives_odd_queries(client, editor, content, query):
+def test_admin_search_survives_odd_queries(client, webmaster, content, query):
     for url in ("/admin/pages/search/", "/admin/choose-page/search/", "/admin/documents/"):
         response = client.get(url, {"q": query})
         assert response.status_code == 200, url
