@@ -207,7 +207,9 @@ def main() -> None:
     print(f"\n{database}, {args.clients} clients, {args.seconds:g} s, gunicorn 2×4")
     print(f"requests: {total} ({total / args.seconds:.0f}/s), errors: {len(traffic.errors)}")
     outcome = "ok" if importer.returncode == 0 else f"failed ({importer.returncode})"
-    print(f"import of {args.import_rows} rows during the traffic: {outcome}, {import_seconds:.1f} s")
+    print(
+        f"import of {args.import_rows} rows during the traffic: {outcome}, {import_seconds:.1f} s"
+    )
     if importer.returncode:
         print(importer.stderr[-2000:])
     print(f"{'page':<12}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}")

@@ -24,6 +24,9 @@
     Whether anonymous visitors may download a Wagtail document that no page attaches or
     links. Default False: a file is public only while a public page attaches or links it
     (``visibility.document_is_public``).
+``DISCLOSURE_SEARCH_UPDATES_ON_COMMIT``
+    Whether Elasticsearch receives saved pages after their transaction commits
+    (``search_updates``). Default True; tests set False (their transactions never commit).
 ``DISCLOSURE_PDF_FONT``
     Path of the CJK TrueType font (.ttf/.ttc) embedded in PDF reports. Default None: the
     first of the Debian fonts listed in ``report_documents.FONT_CANDIDATES``.
@@ -43,6 +46,7 @@ DEFAULTS = {
     "DISCLOSURE_IMPORT_MAX_UNCOMPRESSED_BYTES": 512 * 1024 * 1024,
     "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": False,
     "DISCLOSURE_PDF_FONT": None,
+    "DISCLOSURE_SEARCH_UPDATES_ON_COMMIT": True,
     "DISCLOSURE_SERVE_UNREFERENCED_DOCUMENTS": False,
 }
 

@@ -19,6 +19,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backends
 
+from .conf import get_setting
+
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
@@ -41,10 +43,17 @@ def external_backends() -> list:
 
 def index_after_commit(model, pks: Iterable[int]) -> None:
     """Send the pages ``pks`` of ``model`` to the external engines once the current
-    transaction commits (at once outside a transaction); nothing if it rolls back."""
+    transaction commits (at once outside a transaction); nothing if it rolls back.
+
+    ``DISCLOSURE_SEARCH_UPDATES_ON_COMMIT = False`` sends them at once instead: the test
+    settings do, as a test's transaction never commits."""
     pks = list(pks)
-    if pks and external_backends():
+    if not pks or not external_backends():
+        return
+    if get_setting("DISCLOSURE_SEARCH_UPDATES_ON_COMMIT"):
         transaction.on_commit(partial(_send_or_queue, model, pks))
+    else:
+        _send_or_queue(model, pks)
 
 
 def pending_count() -> int:
@@ -90,6 +99,8 @@ def retry_pending(limit: int = 5000) -> int:
 
 
 def _send_or_queue(model, pks: list[int]) -> None:
+    from wagtail.models import Page
+
     from .models import PendingSearchUpdate
 
     for start in range(0, len(pks), BATCH_SIZE):
@@ -97,10 +108,11 @@ def _send_or_queue(model, pks: list[int]) -> None:
         try:
             _send(model, list(model.objects.filter(pk__in=batch)))
         except Exception as error:  # noqa: BLE001 - the engine's own errors, many kinds
-            logger.warning(
-                "search index unreachable (%r): %d pages queued", error, len(pks) - start
-            )
             rest = pks[start:]
+            if not issubclass(model, Page):  # only pages can wait in the queue
+                logger.warning("search index unreachable (%r): %r not indexed", error, model)
+                return
+            logger.warning("search index unreachable (%r): %d pages queued", error, len(rest))
             PendingSearchUpdate.objects.bulk_create(
                 [PendingSearchUpdate(page_id=pk) for pk in rest], ignore_conflicts=True
             )

@@ -20,6 +20,8 @@ class SearchConfig(AppConfig):
             post_save.connect(_add_name_to_dictionary, sender=model, dispatch_uid=f"dict-{model}")
 
         # Adding or removing a view restriction reindexes the pages it covers.
-        from . import signals
+        from . import index_updates, signals
 
         signals.connect()
+        # Elasticsearch hears of a save after its commit, and catches up after an outage.
+        index_updates.connect()

@@ -18,7 +18,6 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "home",
-    "search",
     "disclosure",
     "wagtail_modeladmin",
     "django_tasks_db",
@@ -33,6 +32,9 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # after wagtail.search: its ready() replaces the post_save handler wagtail.search connects
+    # (search/index_updates.py)
+    "search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",

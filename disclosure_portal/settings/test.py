@@ -27,3 +27,6 @@ PORTAL_SEARCH_BACKEND = "default"
 if name := os.environ.get("PORTAL_TEST_DB_NAME"):
     DATABASES["default"].setdefault("TEST", {})["NAME"] = name
 PORTAL_SEARCH_HITS_FLUSH_SECONDS = None  # tests flush the search-hit log themselves
+# A test's transaction never commits: send Elasticsearch its updates at once (tests of the
+# after-commit path turn this back on).
+DISCLOSURE_SEARCH_UPDATES_ON_COMMIT = False

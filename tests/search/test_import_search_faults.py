@@ -21,6 +21,7 @@ def es_titles(query: str) -> list[str]:
 
 @pytest.fixture
 def es_settings(settings, elasticsearch_url, unit):
+    settings.DISCLOSURE_SEARCH_UPDATES_ON_COMMIT = True
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": DATABASE,
         "elasticsearch": elasticsearch_settings(elasticsearch_url),
@@ -73,3 +74,32 @@ def test_an_unreachable_engine_queues_the_documents_until_it_is_back(
     assert search_updates.retry_pending() == 3
     assert PendingSearchUpdate.objects.count() == 0
     assert sorted(es_titles("防汛")) == ["防汛通知0", "防汛通知1", "防汛通知2"]
+
+
+def test_a_page_saved_in_a_rolled_back_transaction_never_reaches_elasticsearch(
+    es_settings, column, unit
+):
+    from django.db import transaction
+
+    from ..conftest import make_document
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        make_document(column, unit, "关于防汛值班的通知")
+        raise RuntimeError("rolled back")
+    make_document(column, unit, "关于抗旱的通知")  # the control, in the test's transaction
+    assert es_titles("防汛") == [] and es_titles("抗旱") == []  # not committed yet either
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_published_while_elasticsearch_is_down_catches_up(
+    es_settings, elasticsearch_url, column, unit
+):
+    from ..conftest import make_document
+
+    down = {"default": DATABASE, "elasticsearch": elasticsearch_settings(UNREACHABLE, TIMEOUT=1)}
+    with override_settings(WAGTAILSEARCH_BACKENDS=down):
+        document = make_document(column, unit, "关于防汛值班的通知")
+        assert PendingSearchUpdate.objects.filter(page_id=document.pk).exists()
+    assert es_titles("防汛") == []
+    assert search_updates.retry_pending() >= 1
+    assert es_titles("防汛") == ["关于防汛值班的通知"]
