@@ -98,10 +98,17 @@ def retry_pending(limit: int = 5000) -> int:
     return sent
 
 
+def queue_pages(pks: Iterable[int]) -> None:
+    """Queue pages an external engine could not take, for ``retry_pending``."""
+    from .models import PendingSearchUpdate
+
+    PendingSearchUpdate.objects.bulk_create(
+        [PendingSearchUpdate(page_id=pk) for pk in pks], ignore_conflicts=True
+    )
+
+
 def _send_or_queue(model, pks: list[int]) -> None:
     from wagtail.models import Page
-
-    from .models import PendingSearchUpdate
 
     for start in range(0, len(pks), BATCH_SIZE):
         batch = pks[start : start + BATCH_SIZE]
@@ -113,9 +120,7 @@ def _send_or_queue(model, pks: list[int]) -> None:
                 logger.warning("search index unreachable (%r): %r not indexed", error, model)
                 return
             logger.warning("search index unreachable (%r): %d pages queued", error, len(rest))
-            PendingSearchUpdate.objects.bulk_create(
-                [PendingSearchUpdate(page_id=pk) for pk in rest], ignore_conflicts=True
-            )
+            queue_pages(rest)
             return
 
 

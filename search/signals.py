@@ -27,6 +27,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backends_with_name
 from wagtail.signals import post_page_move
 
+from disclosure import search_updates
+
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500  # pages per bulk request: a restricted section may hold thousands
@@ -59,10 +61,12 @@ def reindex_subtree(page_id: int) -> None:
                     backend.add_bulk(model, batch)
                 except Exception:
                     # as Wagtail's own signal handlers: an Elasticsearch outage must not
-                    # break the editor's request; a database backend error must surface
+                    # break the editor's request; a database backend error must surface.
+                    # The pages wait in the queue that run_scheduler sends when it is back.
                     logger.exception("Could not reindex %s pages in %r", model.__name__, name)
                     if not backend.catch_indexing_errors:
                         raise
+                    search_updates.queue_pages([p.pk for p in batch])
 
 
 def _restriction_saved(

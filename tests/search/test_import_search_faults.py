@@ -103,3 +103,23 @@ def test_a_page_published_while_elasticsearch_is_down_catches_up(
     assert es_titles("防汛") == []
     assert search_updates.retry_pending() >= 1
     assert es_titles("防汛") == ["关于防汛值班的通知"]
+
+
+def test_a_restriction_added_while_elasticsearch_is_down_is_applied_when_it_is_back(
+    es_settings, column, unit, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    from ..conftest import make_document
+
+    es_settings.DISCLOSURE_SEARCH_UPDATES_ON_COMMIT = False  # sent at once in this test
+    make_document(column, unit, "关于防汛值班的通知")
+    assert es_titles("防汛") == ["关于防汛值班的通知"]
+    down = {"default": DATABASE, "elasticsearch": elasticsearch_settings(UNREACHABLE, TIMEOUT=1)}
+    with override_settings(WAGTAILSEARCH_BACKENDS=down):
+        with django_capture_on_commit_callbacks(execute=True):
+            PageViewRestriction.objects.create(page=column, restriction_type="login")
+        assert search_updates.pending_count() >= 2  # the column and its document
+    assert es_titles("防汛") == ["关于防汛值班的通知"]  # stale while the node was down
+    search_updates.retry_pending()
+    assert es_titles("防汛") == []
