@@ -20,7 +20,7 @@ demo: install
 	@bash scripts/system-packages.sh demo
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py setup_demo
-	@$(MAKE) --no-print-directory serve
+	@PORTAL_DEBUG=0 $(MAKE) --no-print-directory serve
 
 # The web server, the scheduler (publish_scheduled every minute) and the task worker of the
 # admin's catalogue import; Ctrl-C stops all three.
@@ -29,7 +29,7 @@ serve: install
 	$(BIN)/python manage.py run_scheduler & \
 	$(BIN)/python manage.py db_worker --backend disclosure_imports --no-reload & \
 	echo "门户已启动：http://127.0.0.1:$(PORT)/  管理后台：http://127.0.0.1:$(PORT)/admin/"; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver --insecure 127.0.0.1:$(PORT)
 
 test: install
 	@bash scripts/system-packages.sh test

@@ -20,10 +20,19 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or getattr(settings, "PORTAL_SERVE_MEDIA", False):
+    from django.urls import re_path
+    from django.views.static import serve
+
+    # never MEDIA_ROOT/documents/: files are served by /documents/ after the visibility check
+    media = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(
+            rf"^{media}(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -59,7 +59,9 @@ def search_form_options(
             values["columns"], lambda c: c.title, values.get("column"), counts("column")
         ),
         "unit": model_options(units, lambda u: u.name, values.get("unit"), counts("unit")),
-        "topic": model_options(topics, lambda t: t.full_name, values.get("topic"), counts("topic")),
+        "topic": model_options(
+            topics, lambda t: t.display_name, values.get("topic"), counts("topic")
+        ),
         "category": model_options(
             values["categories"], lambda c: c.name, values.get("category"), counts("category")
         ),

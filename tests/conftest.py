@@ -118,3 +118,18 @@ def make_document(
 
 def shanghai(year, month=1, day=1, hour=12, minute=0) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+
+
+def admin_document_form(unit, **fields) -> dict:
+    """The POST data of the admin's "add document" form, with ``fields`` filled in."""
+    return {
+        "unit": unit.pk,
+        "validity": "valid",
+        "genre": "other",
+        "document_type": "other",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+        "attachments-MIN_NUM_FORMS": "0",
+        "attachments-MAX_NUM_FORMS": "1000",
+        **fields,
+    }

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from disclosure.models import DisclosureDocumentPage, InformationRequest
 
 from .catalog_helpers import import_rows, row, run
-from .conftest import make_document
+from .conftest import admin_document_form, make_document
 
 CONTROL = "甲\x0b乙\x00丙\x1f丁\u200b戊\ufeff"
 
@@ -31,18 +31,7 @@ def test_control_characters_are_removed_when_a_document_is_saved(column, unit):
 def test_the_admin_form_stores_a_title_without_control_characters(client, webmaster, column, unit):
     response = client.post(
         f"/admin/pages/add/disclosure/disclosuredocumentpage/{column.pk}/",
-        {
-            "title": "区政府\x0b工作报告",
-            "slug": "report",
-            "unit": unit.pk,
-            "validity": "valid",
-            "genre": "other",
-            "document_type": "other",
-            "attachments-TOTAL_FORMS": "0",
-            "attachments-INITIAL_FORMS": "0",
-            "attachments-MIN_NUM_FORMS": "0",
-            "attachments-MAX_NUM_FORMS": "1000",
-        },
+        admin_document_form(unit, title="区政府\x0b工作报告", slug="report"),
     )
     assert response.status_code == 302, response.context["form"].errors
     assert DisclosureDocumentPage.objects.get(slug="report").title == "区政府 工作报告"

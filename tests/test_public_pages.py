@@ -94,7 +94,7 @@ def test_document_page_shows_the_metadata_header_and_attachments(client, tree, u
     content = client.get(document.url).content.decode()
     for expected in [
         document.index_no,
-        "综合政务\\政务公开",
+        "综合政务 › 政务公开",
         "区人民政府办公室",
         "2024-05-01",
         "区政办发〔2024〕3号",

@@ -1,3 +1,5 @@
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -15,9 +17,24 @@ from .. import columns
 from ..forms import ColumnPageForm, DocumentPageForm
 from ..index_numbers import allocate_index_number
 from ..number_keys import NumberKey
+from ..panels import IndexNumberPanel
 from ..validators import validate_doc_number
 from .choices import DocumentType, Genre, Validity
 from .cleaning import CleanTextMixin
+
+SHORT_SLUG_LENGTH = 50
+
+
+def short_slug(slug: str, parent) -> str:
+    """The slug of a new document: as typed if short and ASCII, else ``doc-`` and 8 hex
+    digits. The admin derives the slug from the title, and a Chinese title made a 349
+    character, percent-encoded URL that changed with every retitled copy."""
+    if slug and slug.isascii() and len(slug) <= SHORT_SLUG_LENGTH:
+        return slug
+    while True:
+        candidate = f"doc-{secrets.token_hex(4)}"
+        if parent is None or not parent.get_children().filter(slug=candidate).exists():
+            return candidate
 
 
 class ExpiryAwareMixin:
@@ -200,7 +217,7 @@ class DisclosureDocumentPage(CleanTextMixin, ExpiryAwareMixin, Page):
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
-                FieldPanel("index_no", read_only=True),
+                IndexNumberPanel("index_no"),
                 FieldRowPanel([FieldPanel("unit"), FieldPanel("doc_number")]),
                 FieldRowPanel([FieldPanel("written_date"), FieldPanel("publish_date")]),
                 FieldRowPanel([FieldPanel("topic"), FieldPanel("genre")]),
@@ -258,6 +275,11 @@ class DisclosureDocumentPage(CleanTextMixin, ExpiryAwareMixin, Page):
             errors["repeal_date"] = _("废止日期不能早于成文日期。")
         if errors:
             raise ValidationError(errors)
+
+    def full_clean(self, *args, **kwargs) -> None:
+        if not self.pk:
+            self.slug = short_slug(self.slug, self.get_parent() if self.depth else None)
+        super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs) -> None:
         self._keep_frozen_index_number()

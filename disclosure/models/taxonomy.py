@@ -59,8 +59,15 @@ class Topic(CleanTextMixin, models.Model):
         return self.full_name
 
     @property
+    def display_name(self) -> str:
+        """How the public reads it: ``一级 › 二级``."""
+        if self.parent_id:
+            return f"{self.parent.name} › {self.name}"
+        return self.name
+
+    @property
     def full_name(self) -> str:
-        """The display form ``一级\\二级`` used on detail pages."""
+        """The catalogue form ``一级\\二级`` of imports and exports (round-trips)."""
         if self.parent_id:
             return f"{self.parent.name}\\{self.name}"
         return self.name

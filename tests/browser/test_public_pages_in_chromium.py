@@ -84,3 +84,20 @@ def test_no_request_leaves_the_portal(live_server, pages, desktop):
         desktop.goto(url)
         desktop.wait_for_load_state("networkidle")
     assert outside == []
+
+
+def test_a_leaf_column_uses_the_whole_width_on_a_desktop(live_server, pages, desktop):
+    """A column without sub-columns has no sidebar: its table must not fall into the 220 px
+    sidebar track (headers one character per line); a column with sub-columns keeps it."""
+    for name, expect_sidebar in (("leaf", False), ("column", True)):
+        desktop.goto(live_server.url + pages[name].url)
+        main = desktop.locator("main").bounding_box()
+        table = desktop.locator(".document-table").bounding_box()
+        header = desktop.locator(".document-table th").first.bounding_box()
+        assert desktop.locator(".sub-columns").count() == (1 if expect_sidebar else 0), name
+        if expect_sidebar:
+            assert table["width"] > main["width"] - 300, name
+        else:
+            assert table["width"] > main["width"] - 40, name
+        assert header["height"] < 50, f"{name}: table headers wrap ({header['height']} px)"
+        desktop.screenshot(path=f"/tmp/column-{name}-1280.png", full_page=True)

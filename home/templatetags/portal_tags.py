@@ -1,0 +1,35 @@
+"""The portal's main navigation: 首页, the disclosure index, the statistics page, search."""
+
+from __future__ import annotations
+
+from django import template
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page
+
+from disclosure.listing import public_pages
+from disclosure.models import DisclosureIndexPage, StatisticsPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("portal/main_navigation.html", takes_context=True)
+def main_navigation(context) -> dict:
+    """Links to the public disclosure index and statistics pages (the first of each, in
+    tree order), marking the one the current page belongs to."""
+    types = ContentType.objects.get_for_models(DisclosureIndexPage, StatisticsPage)
+    pages = public_pages(
+        Page.objects.filter(content_type__in=types.values()).only(
+            "title", "url_path", "path", "content_type"
+        )
+    ).order_by("path")
+    first: dict[int, Page] = {}
+    for page in pages:
+        first.setdefault(page.content_type_id, page)
+    current = context.get("page")
+    current_path = getattr(current, "path", "") or ""
+    links = []
+    for model in (DisclosureIndexPage, StatisticsPage):
+        page = first.get(types[model].pk)
+        if page is not None:
+            links.append({"page": page, "current": current_path.startswith(page.path)})
+    return {"links": links, "request": context.get("request")}
