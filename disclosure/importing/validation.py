@@ -327,20 +327,20 @@ class CatalogValidator:
         published = values.parse_datetime(raw)
         if published > timezone.now():
             raise ValueError(_("发布日期晚于当前时间：导入的信息会立即发布，不能填写将来的日期。"))
-        _check_plausible(timezone.localtime(published).date(), timezone.localdate())
+        values.check_plausible(timezone.localtime(published).date(), timezone.localdate())
         return published
 
     @staticmethod
     def _written_date(raw) -> datetime.date:
         written = values.parse_date(raw)
-        _check_plausible(written, timezone.localdate() + datetime.timedelta(days=366))
+        values.check_plausible(written, timezone.localdate() + datetime.timedelta(days=366))
         return written
 
     @staticmethod
     def _repeal_date(raw) -> datetime.date:
         # a 废止/失效 date may lie ahead (valid until …), but not centuries ahead
         repealed = values.parse_date(raw)
-        _check_plausible(repealed, LATEST_REPEAL_DATE)
+        values.check_plausible(repealed, values.LATEST_REPEAL_DATE)
         return repealed
 
     @staticmethod
@@ -393,17 +393,3 @@ class CatalogValidator:
                 _("%(label)s应为以下之一：%(names)s。") % {"label": label, "names": names}
             )
         return options.get(name) or options[name.lower()]
-
-
-# 1949-10-01: no government information of this State is older; anything earlier, or far in
-# the future (9999-12-31), is a typing or conversion error.
-EARLIEST_DATE = datetime.date(1949, 10, 1)
-LATEST_REPEAL_DATE = datetime.date(2100, 12, 31)
-
-
-def _check_plausible(day: datetime.date, latest: datetime.date) -> None:
-    if not EARLIEST_DATE <= day <= latest:
-        raise ValueError(
-            _("日期超出合理范围（%(earliest)s 至 %(latest)s），请核对。")
-            % {"earliest": EARLIEST_DATE.isoformat(), "latest": latest.isoformat()}
-        )

@@ -141,3 +141,17 @@ def clean_body(value) -> str:
         ).strip()
     paragraphs = [line.strip() for line in raw.splitlines() if line.strip()]
     return "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in paragraphs)
+
+
+# 1949-10-01: no government information of this State is older; anything earlier, or far in
+# the future (9999-12-31), is a typing or conversion error.
+EARLIEST_DATE = datetime.date(1949, 10, 1)
+LATEST_REPEAL_DATE = datetime.date(2100, 12, 31)
+
+
+def check_plausible(day: datetime.date, latest: datetime.date) -> None:
+    if not EARLIEST_DATE <= day <= latest:
+        raise ValueError(
+            _("日期超出合理范围（%(earliest)s 至 %(latest)s），请核对。")
+            % {"earliest": EARLIEST_DATE.isoformat(), "latest": latest.isoformat()}
+        )
