@@ -30,6 +30,19 @@
 ``DISCLOSURE_PDF_FONT``
     Path of the CJK TrueType font (.ttf/.ttc) embedded in PDF reports. Default None: the
     first of the Debian fonts listed in ``report_documents.FONT_CANDIDATES``.
+``DISCLOSURE_CATALOGUE_DIR``
+    Where the public catalogue files are kept (``catalogue_files``), on each app server.
+    Default ``catalogue-files`` beside ``MEDIA_ROOT``.
+``DISCLOSURE_CACHE_ALIAS``
+    The ``CACHES`` alias of the page cache and the cached figures (``caching``). Default
+    ``"default"``. With several app servers it must be shared (Redis).
+``DISCLOSURE_CACHE_SECONDS``
+    How long figures that cost a pass over the catalogue (a column's years and count, the
+    index's counts, the statistics) are kept at most; purged on every change anyway.
+    Default 3600; 0 turns the figure cache off.
+``DISCLOSURE_PAGE_CACHE_SECONDS``
+    How long ``page_cache.PageCacheMiddleware`` keeps an anonymous page at most. Default
+    600; 0 turns the page cache off.
 """
 
 from django.conf import settings
@@ -48,6 +61,10 @@ DEFAULTS = {
     "DISCLOSURE_PDF_FONT": None,
     "DISCLOSURE_SEARCH_UPDATES_ON_COMMIT": True,
     "DISCLOSURE_SERVE_UNREFERENCED_DOCUMENTS": False,
+    "DISCLOSURE_CATALOGUE_DIR": None,
+    "DISCLOSURE_CACHE_ALIAS": "default",
+    "DISCLOSURE_CACHE_SECONDS": 3600,
+    "DISCLOSURE_PAGE_CACHE_SECONDS": 600,
 }
 
 

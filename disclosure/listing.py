@@ -5,11 +5,13 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
+from . import caching
 from .conf import get_setting
 from .forms import DocumentFilterForm
+from .routing import ancestors_of, breadcrumbs
 
 # the rule lives in .visibility; these names stay importable from here
-from .visibility import public_pages, searchable_public_pages  # noqa: F401
+from .visibility import public_pages, searchable_public_pages, subtree_q  # noqa: F401
 
 
 def public_documents() -> QuerySet:
@@ -21,7 +23,7 @@ def public_documents() -> QuerySet:
 def public_columns(index: Page) -> QuerySet:
     from .models import DisclosureColumnPage
 
-    return public_pages(DisclosureColumnPage.objects.descendant_of(index)).order_by("path")
+    return public_pages(DisclosureColumnPage.objects.filter(subtree_q(index))).order_by("path")
 
 
 def apply_filters(documents: QuerySet, filters: dict) -> QuerySet:
@@ -38,7 +40,7 @@ def apply_filters(documents: QuerySet, filters: dict) -> QuerySet:
 
 def document_counts_by_column(index: Page, levels: int) -> dict[str, int]:
     """Public documents below each column path prefix, for the first ``levels`` levels."""
-    documents = public_documents().descendant_of(index)
+    documents = public_documents().filter(subtree_q(index))
     counts: dict[str, int] = {}
     for level in range(1, levels + 1):
         prefix_length = Page.steplen * (index.depth + level)
@@ -55,7 +57,11 @@ def document_counts_by_column(index: Page, levels: int) -> dict[str, int]:
 def column_tree(index: Page) -> list[dict]:
     """The public column tree below ``index`` with document counts, as nested dicts."""
     levels = get_setting("DISCLOSURE_MAX_COLUMN_DEPTH")
-    counts = document_counts_by_column(index, levels)
+    counts = caching.cached_value(
+        f"column-counts:{index.pk}",
+        caching.page_tags(index, ancestors_of(index)),
+        lambda: document_counts_by_column(index, levels),
+    )
     roots: list[dict] = []
     by_path: dict[str, dict] = {}
     for column in public_columns(index).filter(depth__lte=index.depth + levels):
@@ -69,27 +75,62 @@ def column_tree(index: Page) -> list[dict]:
     return roots
 
 
-def column_listing_context(column: Page, request) -> dict:
-    documents = public_documents().descendant_of(column)
-    years = sorted(
-        {d.year for d in documents.order_by().datetimes("publish_date", "year")}, reverse=True
-    )
-    form = DocumentFilterForm(request.GET or None, years=years)
-    filtered = apply_filters(documents, form.filters()).select_related("unit", "topic")
-    filtered = filtered.order_by("-publish_date", "-pk")
-    paginator = Paginator(filtered, get_setting("DISCLOSURE_DOCUMENTS_PER_PAGE"))
-    page_obj = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    from .models import DisclosureColumnPage
+LISTING_ORDER = ("-publish_date", "-pk")
+
+
+def documents_in_order(pks: list[int]) -> list:
+    """The documents of ``pks``, in that order, with what a listing row shows."""
+    from .models import DisclosureDocumentPage
+
+    rows = DisclosureDocumentPage.objects.filter(pk__in=pks).select_related("unit", "topic")
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+def column_figures(column: Page, documents: QuerySet) -> dict:
+    """What a column page shows that costs a pass over its documents (their years, their
+    number, the annual reports below it), cached until something below the column changes."""
     from .report_listing import annual_report_groups
 
+    def compute() -> dict:
+        years = documents.order_by().dates("publish_date", "year")
+        return {
+            "years": sorted({day.year for day in years}, reverse=True),
+            "order": list(documents.order_by(*LISTING_ORDER).values_list("pk", flat=True)),
+            "annual_report_groups": annual_report_groups(column),
+        }
+
+    tags = caching.page_tags(column, ancestors_of(column))
+    return caching.cached_value(f"column:{column.pk}", tags, compute)
+
+
+def column_listing_context(column: Page, request) -> dict:
+    from .models import DisclosureColumnPage
+
+    documents = public_documents().filter(subtree_q(column))
+    figures = column_figures(column, documents)
+    form = DocumentFilterForm(request.GET or None, years=figures["years"])
+    filters = form.filters()
+    per_page = get_setting("DISCLOSURE_DOCUMENTS_PER_PAGE")
+    if filters:
+        filtered = apply_filters(documents, filters).select_related("unit", "topic")
+        paginator = Paginator(filtered.order_by(*LISTING_ORDER), per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+    else:
+        # the column's documents in listing order are a cached list of pks: a deep page
+        # costs no OFFSET over the column, page 1 no sort of all its documents
+        paginator = Paginator(figures["order"], per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj.object_list = documents_in_order(page_obj.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    sub_columns = DisclosureColumnPage.objects.child_of(column).order_by("path")
     return {
-        "annual_report_groups": annual_report_groups(column),
+        "annual_report_groups": figures["annual_report_groups"],
         "filter_form": form,
         "documents": page_obj,
         "paginator": paginator,
         "filter_query": query.urlencode(),
-        "sub_columns": public_pages(column.get_children().type(DisclosureColumnPage)).specific(),
-        "breadcrumbs": column.get_ancestors().filter(depth__gt=1).specific(),
+        "sub_columns": public_pages(sub_columns),
+        "breadcrumbs": breadcrumbs(column),
     }

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .listing import public_pages
+from .visibility import public_pages, subtree_q
 
 GROUPS = [
     ("district", _("区政府年报")),
@@ -16,7 +16,7 @@ def annual_report_groups(column) -> list[dict]:
     from .models import AnnualReportPage, DisclosureUnit
 
     reports = (
-        public_pages(AnnualReportPage.objects.descendant_of(column))
+        public_pages(AnnualReportPage.objects.filter(subtree_q(column)))
         .select_related("unit")
         .order_by("unit__sort_order", "unit__name", "-year")
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import caching
 from .charts import bar_chart
 from .conf import get_setting
 from .form_fields import BoundedModelChoiceField
@@ -54,7 +55,11 @@ class StatisticsFilterForm(forms.Form):
 def statistics_context(request) -> dict:
     form = StatisticsFilterForm(request.GET or None)
     year, quarter, unit = form.values()
-    result = overview(year, unit, quarter=quarter)
+    result = caching.cached_value(
+        f"statistics:{year}:{quarter}:{getattr(unit, 'pk', '')}",
+        ["catalogue", "site"],
+        lambda: overview(year, unit, quarter=quarter),
+    )
     return {
         "filter_form": form,
         "overview": result,

@@ -17,9 +17,43 @@ catalogue, the sitemap, attachments, the home page) goes through this module.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
+
+# Within one GET or HEAD request (VisibilityMemoMiddleware), the tree's hidden branches and
+# view restrictions are read once, however many listings the page shows.
+_memo: ContextVar[dict | None] = ContextVar("disclosure_visibility_memo", default=None)
+
+
+class VisibilityMemoMiddleware:
+    """Read the tree's hidden branches and view restrictions once per safe request.
+
+    Only GET and HEAD: a request that publishes or restricts pages must see its own change.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        token = _memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _memo.reset(token)
+
+
+def _memoized(key: str, compute):
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def _hidden_q(now) -> Q:
@@ -29,8 +63,21 @@ def _hidden_q(now) -> Q:
 def hidden_branch_paths(now=None) -> list[str]:
     """Tree paths of the pages whose whole subtree is hidden: not live or expired, with
     children. Nested paths are collapsed to the topmost one."""
-    now = now or timezone.now()
-    return _topmost(Page.objects.filter(numchild__gt=0).filter(_hidden_q(now)))
+
+    def compute():
+        moment = now or timezone.now()
+        return _topmost(Page.objects.filter(numchild__gt=0).filter(_hidden_q(moment)))
+
+    return _memoized("hidden", compute) if now is None else compute()
+
+
+def restricted_branch_paths() -> list[str]:
+    """Tree paths of the pages with a view restriction (password, login, groups), topmost
+    only: everything at or below them is private. What Wagtail's ``.public()`` excludes."""
+    return _memoized(
+        "restricted",
+        lambda: _topmost(Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))),
+    )
 
 
 def withdrawn_branch_paths() -> list[str]:
@@ -45,10 +92,32 @@ def withdrawn_branch_paths() -> list[str]:
 
 def _topmost(pages: QuerySet) -> list[str]:
     topmost: list[str] = []
-    for path in pages.order_by("path").values_list("path", flat=True):
+    # sorted here: ORDER BY path makes SQLite walk the whole path index instead of the
+    # few rows the filter picks
+    for path in sorted(pages.order_by().values_list("path", flat=True)):
         if not topmost or not path.startswith(topmost[-1]):
             topmost.append(path)
     return topmost
+
+
+PATH_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's, as Wagtail uses it
+
+
+def _next_path(path: str) -> str:
+    """The smallest tree path after every path that starts with ``path``."""
+    head = path.rstrip(PATH_ALPHABET[-1])
+    if not head:
+        return path + "~"  # all Z: no page can follow
+    last = PATH_ALPHABET.index(head[-1])
+    return head[:-1] + PATH_ALPHABET[last + 1]
+
+
+def subtree_q(page: Page, inclusive: bool = False) -> Q:
+    """Pages below ``page`` as a range of paths, which every database serves from the path
+    index: ``descendant_of`` is ``path LIKE 'x%'``, which SQLite cannot, so it scanned every
+    page of the catalogue for each listing."""
+    lower = Q(path__gte=page.path) if inclusive else Q(path__gt=page.path)
+    return lower & Q(path__lt=_next_path(page.path))
 
 
 def below_any_q(paths: list[str]) -> Q:
@@ -62,8 +131,8 @@ def below_any_q(paths: list[str]) -> Q:
 def public_pages(queryset: QuerySet) -> QuerySet:
     """Only what anonymous visitors may see (the module's rule), as a database queryset."""
     now = timezone.now()
-    queryset = queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-    hidden = hidden_branch_paths(now)
+    queryset = queryset.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    hidden = hidden_branch_paths() + restricted_branch_paths()
     return queryset.exclude(below_any_q(hidden)) if hidden else queryset
 
 
@@ -74,8 +143,8 @@ def searchable_public_pages(queryset: QuerySet) -> QuerySet:
     expired = (
         Page.objects.filter(live=True, expire_at__lte=now).order_by().values_list("pk", flat=True)
     )
-    queryset = queryset.live().public().exclude(pk__in=list(expired))
-    for path in hidden_branch_paths(now):
+    queryset = queryset.live().exclude(pk__in=list(expired))
+    for path in hidden_branch_paths() + restricted_branch_paths():
         queryset = queryset.exclude(path__startswith=path)
     return queryset
 
@@ -92,9 +161,15 @@ def is_public(page: Page) -> bool:
 
 
 def hidden_in_tree(page: Page) -> bool:
-    """Whether ``page`` or an ancestor is unpublished or expired (restrictions aside)."""
+    """Whether ``page`` or an ancestor is unpublished or expired (restrictions aside).
+
+    No query when routing already loaded the ancestors (``disclosure.routing``)."""
+    now = timezone.now()
+    found = getattr(page, "route_ancestors", None)
+    if found is not None:
+        return any(not p.live or (p.expire_at and p.expire_at <= now) for p in [*found, page])
     ancestors = Page.objects.ancestor_of(page, inclusive=True)
-    return ancestors.filter(_hidden_q(timezone.now())).exists()
+    return ancestors.filter(_hidden_q(now)).exists()
 
 
 def document_is_public(document) -> bool:

@@ -3,8 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from disclosure.routing import ChainRoutingMixin
 
-class HomePage(Page):
+
+class HomePage(ChainRoutingMixin, Page):
     intro = RichTextField(_("导语"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -13,15 +15,25 @@ class HomePage(Page):
         verbose_name = _("首页")
 
     def get_context(self, request, *args, **kwargs):
-        from disclosure.listing import public_documents, public_pages
+        from disclosure import caching
+        from disclosure.listing import (
+            LISTING_ORDER,
+            documents_in_order,
+            public_documents,
+            public_pages,
+            subtree_q,
+        )
         from disclosure.models import DisclosureIndexPage
+        from disclosure.routing import ancestors_of
 
         context = super().get_context(request, *args, **kwargs)
         context["disclosure_indexes"] = public_pages(DisclosureIndexPage.objects.child_of(self))
-        context["latest_documents"] = (
-            public_documents()
-            .descendant_of(self)
-            .select_related("unit")
-            .order_by("-publish_date", "-pk")[:10]
+        latest = public_documents().filter(subtree_q(self)).order_by(*LISTING_ORDER)
+        context["latest_documents"] = documents_in_order(
+            caching.cached_value(
+                f"latest:{self.pk}",
+                caching.page_tags(self, ancestors_of(self)),
+                lambda: list(latest.values_list("pk", flat=True)[:10]),
+            )
         )
         return context

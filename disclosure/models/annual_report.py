@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..report_panels import FrozenFiguresPanel
+from ..routing import RoutedAncestorsMixin, breadcrumbs
 from .cleaning import CleanTextMixin
 
 logger = logging.getLogger(__name__)
@@ -22,8 +23,10 @@ logger = logging.getLogger(__name__)
 COMPARED_SECTIONS = ("overview", "table_a", "table_b", "table_c")
 
 
-class AnnualReportPage(CleanTextMixin, RoutablePageMixin, Page):
+class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, Page):
     """政府信息公开工作年度报告 of one year, for one unit or (blank) the whole district."""
+
+    page_cache_extra_tags = ["catalogue"]  # its figures sum up the whole catalogue
 
     year = models.PositiveIntegerField(
         _("年度"), validators=[MinValueValidator(2008), MaxValueValidator(2100)]
@@ -209,7 +212,7 @@ class AnnualReportPage(CleanTextMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(report_context(self.figures()))
         context["export_formats"] = available_formats()
-        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1).specific()
+        context["breadcrumbs"] = breadcrumbs(self)
         return context
 
 

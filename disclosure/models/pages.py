@@ -18,6 +18,7 @@ from ..forms import ColumnPageForm, DocumentPageForm
 from ..index_numbers import allocate_index_number
 from ..number_keys import NumberKey
 from ..panels import IndexNumberPanel
+from ..routing import ChainRoutingMixin, RoutedAncestorsMixin, breadcrumbs
 from ..validators import validate_doc_number
 from .choices import DocumentType, Genre, Validity
 from .cleaning import CleanTextMixin
@@ -56,7 +57,7 @@ class ExpiryAwareMixin:
         return [] if self.is_expired_now() else super().get_sitemap_urls(request)
 
 
-class DisclosureIndexPage(CleanTextMixin, Page):
+class DisclosureIndexPage(ChainRoutingMixin, RoutedAncestorsMixin, CleanTextMixin, Page):
     """政府信息公开: the root of the disclosure section."""
 
     intro = RichTextField(_("导语"), blank=True)
@@ -77,7 +78,7 @@ class DisclosureIndexPage(CleanTextMixin, Page):
         return context
 
 
-class DisclosureColumnPage(CleanTextMixin, ExpiryAwareMixin, Page):
+class DisclosureColumnPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMixin, Page):
     """栏目: a node of the disclosure catalogue, at most three levels below the index."""
 
     intro = RichTextField(_("栏目说明"), blank=True)
@@ -151,7 +152,7 @@ class DisclosureColumnPage(CleanTextMixin, ExpiryAwareMixin, Page):
         return context
 
 
-class DisclosureDocumentPage(CleanTextMixin, ExpiryAwareMixin, Page):
+class DisclosureDocumentPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMixin, Page):
     """公开信息: a disclosed document with the standard catalogue metadata."""
 
     index_no = models.CharField(
@@ -350,10 +351,16 @@ class DisclosureDocumentPage(CleanTextMixin, ExpiryAwareMixin, Page):
         )
         return column.default_document_type if column else DocumentType.OTHER
 
+    @classmethod
+    def routing_queryset(cls):
+        """What ``ChainRoutingMixin`` fetches for a document: its page shows the unit and
+        the topic with its parent."""
+        return cls.objects.select_related("unit", "topic__parent")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = self.attachments.select_related("document")
-        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1).specific()
+        context["breadcrumbs"] = breadcrumbs(self)
         return context
 
 

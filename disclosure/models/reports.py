@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..routing import RoutedAncestorsMixin, breadcrumbs
 from .cleaning import CleanTextMixin
 
 
@@ -55,11 +56,13 @@ class EnforcementRecord(CleanTextMixin, models.Model):
         return f"{self.unit} {self.year}"
 
 
-class StatisticsPage(CleanTextMixin, Page):
+class StatisticsPage(RoutedAncestorsMixin, CleanTextMixin, Page):
     """公开统计: always-live statistics for a year or quarter, the district or one unit.
 
     ``?year=2024`` (default: the current year, Beijing time), ``?quarter=3``, ``?unit=CODE``.
     """
+
+    page_cache_extra_tags = ["catalogue"]  # its figures sum up the whole catalogue
 
     intro = RichTextField(_("说明"), blank=True)
 
@@ -77,5 +80,5 @@ class StatisticsPage(CleanTextMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(statistics_context(request))
-        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1).specific()
+        context["breadcrumbs"] = breadcrumbs(self)
         return context
