@@ -9,4 +9,6 @@ class DisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import cache_purge, checks  # noqa: F401 - checks registers the system checks
+
+        cache_purge.connect()

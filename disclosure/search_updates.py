@@ -127,3 +127,15 @@ def _send_or_queue(model, pks: list[int]) -> None:
 def _send(model, objects: list) -> None:
     for backend in external_backends():
         backend.add_bulk(model, objects)
+        # searchable now, not within the next refresh second: a search in between would be
+        # cached without them until the next change
+        backend.get_index_for_model(model).refresh()
+    searchable_changed()
+
+
+def searchable_changed() -> None:
+    """Purge the cached searches: an external engine's index changed after the commit that
+    purged them (``page_cache``)."""
+    from . import caching
+
+    caching.bump({"search"})

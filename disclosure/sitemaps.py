@@ -1,12 +1,15 @@
 """The sitemap lists what the public may see (``visibility.public_pages``), nothing more.
 
 Wagtail's own sitemap keeps live pages below an unpublished or expired parent; use this one:
-``path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}})``.
+``path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}})`` with this module's
+``sitemap`` view, which the page cache keeps until the catalogue changes.
 """
 
 from django.db.models import QuerySet
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from .page_cache import cache_response_with
 from .visibility import public_pages
 
 
@@ -15,3 +18,8 @@ class PublicSitemap(Sitemap):
         root = self.get_wagtail_site().root_page
         pages = public_pages(root.get_descendants(inclusive=True))
         return pages.order_by("path").defer_streamfields().specific()
+
+
+def sitemap(request, **kwargs):
+    cache_response_with(request, ["catalogue", "site"])
+    return wagtail_sitemap(request, **kwargs)

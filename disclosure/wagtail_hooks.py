@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import columns, visibility
+from . import caching, columns, page_cache, routing, visibility
 from .models import (
     AnnualReportPage,
     DisclosureColumnPage,
@@ -109,6 +109,15 @@ def hide_pages_below_hidden_ancestors(page, request, serve_args, serve_kwargs):
     """Wagtail routes through unpublished and expired parents; the public may not."""
     if visibility.hidden_in_tree(page):
         raise Http404
+
+
+@hooks.register("before_serve_page")
+def cache_public_pages(page, request, serve_args, serve_kwargs):
+    """A page served to the public may be cached until it, an ancestor or its subtree
+    changes (``page_cache``); pages whose content sums up the catalogue say so."""
+    tags = caching.page_tags(page, routing.ancestors_of(page))
+    tags += list(getattr(page, "page_cache_extra_tags", ()))
+    page_cache.cache_response_with(request, tags)
 
 
 @hooks.register("before_serve_document")

@@ -28,6 +28,11 @@ def update_after_save(sender, instance, raw=False, **kwargs) -> None:
     indexed = get_indexed_instance(instance)
     if indexed is None:
         return
+    # What the database holds, not the saved object: a draft (``save_revision``) saves a
+    # live page with its draft title in memory, and the live row keeps the published one.
+    indexed = type(indexed)._default_manager.filter(pk=indexed.pk).first()
+    if indexed is None:
+        return
     for backend in search_updates.transactional_backends():
         backend.add(indexed)  # an error here belongs to the transaction: not caught
     search_updates.index_after_commit(type(indexed), [indexed.pk])

@@ -67,6 +67,7 @@ def reindex_subtree(page_id: int) -> None:
                     if not backend.catch_indexing_errors:
                         raise
                     search_updates.queue_pages([p.pk for p in batch])
+    search_updates.searchable_changed()
 
 
 def _restriction_saved(

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from disclosure.listing import public_pages
 from disclosure.models import DisclosureColumnPage, DisclosureUnit, ReportCategory, Topic
+from disclosure.page_cache import cache_response_with
 
 from . import breaker, hits
 from .forms import SearchForm
@@ -60,6 +61,9 @@ def search(request: HttpRequest) -> TemplateResponse:
         if not page_number or page_number == "1":
             promotions = public_promotions(values["q"])
 
+    if not notice:  # a fallback answer (Elasticsearch down) is not kept
+        on_hit = ("search.hits.record_hit", (values["q"],)) if values["q"] else None
+        cache_response_with(request, ["catalogue", "site", "search"], on_hit=on_hit)
     params = request.GET.copy()
     params.pop("page", None)
     return TemplateResponse(

@@ -15,6 +15,7 @@ from django.db import IntegrityError, reset_queries, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from .. import cache_purge
 from ..models import DisclosureIndexPage, DisclosureUnit
 from .errors import RowError, UnreadableFile, write_error_report
 from .reader import CatalogReader
@@ -142,4 +143,7 @@ def _write(reader, validator, index, user, source, total, progress) -> CatalogWr
         if batch:
             writer.write_batch(batch)
         writer.finish()
+        # The batches bypass the pages' save signals: purge what a new document purges,
+        # for the whole index (every column's listing, the catalogue views).
+        cache_purge.purge(cache_purge.tags_for_page(index) | {"site"})
     return writer

@@ -30,3 +30,11 @@ PORTAL_SEARCH_HITS_FLUSH_SECONDS = None  # tests flush the search-hit log themse
 # A test's transaction never commits: send Elasticsearch its updates at once (tests of the
 # after-commit path turn this back on).
 DISCLOSURE_SEARCH_UPDATES_ON_COMMIT = False
+
+# One process: the memory cache, emptied before each test (tests/conftest.py), whatever
+# REDIS_URL the shell has; the page cache is on, so every test that reads a page after a
+# change also checks that the change purged it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+DISCLOSURE_CATALOGUE_DIR = str(MEDIA_ROOT / "catalogue-files")

@@ -44,6 +44,7 @@ def use(settings, url: str) -> None:
     settings.PORTAL_SEARCH_BACKEND = "elasticsearch"
     settings.PORTAL_SEARCH_TIMEOUT = TIMEOUT
     settings.PORTAL_SEARCH_BREAK_SECONDS = 30
+    settings.DISCLOSURE_PAGE_CACHE_SECONDS = 0  # every search here must reach a backend
 
 
 @pytest.fixture

@@ -39,3 +39,22 @@ def test_a_promotion_to_a_non_public_page_is_not_shown(client, columns):
     assert "公开栏目甲" in promotions
     assert "过期栏目乙" not in promotions
     assert "撤下栏目丙" not in promotions
+
+
+def _found(client, query: str) -> list[str]:
+    outcome = client.get("/search/", {"q": query}).context["outcome"]
+    return [hit.page.title for hit in outcome.hits] if outcome else []
+
+
+def test_a_draft_title_is_not_searchable_until_it_is_published(
+    client, column, unit, search_backend
+):
+    document = make_document(column, unit, "公开标题的通知")
+    document.title = "草稿标题保密字样"
+    document.save_revision()  # a draft: the live page keeps its published title
+
+    assert _found(client, "公开标题") == ["公开标题的通知"]
+    assert _found(client, "保密字样") == []
+
+    document.save_revision().publish()
+    assert _found(client, "保密字样") == ["草稿标题保密字样"]

@@ -1,0 +1,144 @@
+"""Purge what a change makes stale: the page, its ancestors' listings, the catalogue views.
+
+A page's save (publish, unpublish, scheduled go-live or expiry, a changed title or slug), its
+deletion, its move and a change of its view restrictions bump (``caching.bump``):
+
+- ``tree:<page>``: the page and everything below it (breadcrumbs, visibility);
+- ``content:<ancestor>`` of every ancestor, before and after a move: their listings and
+  counts;
+- ``catalogue``: the index, search, statistics, sitemap, feeds and catalogue files;
+- ``site`` as well for a page near the top of the tree (the main navigation shows the
+  disclosure index and the statistics page) and for every non-page model of the plugin
+  (units, topics, registers: they appear in forms, tables and figures everywhere).
+
+Drafts (a revision saved without publishing) change nothing public and purge nothing.
+
+Each purge runs at once and again when the transaction commits: a reader who rendered the
+old state between the two would otherwise cache it under the new versions. Wagtail's
+``frontend_cache`` app, when configured, is told the same pages' URLs.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import caching
+
+logger = logging.getLogger(__name__)
+
+# Fields a draft save writes on the live row; nothing public changes with them alone.
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+NAVIGATION_DEPTH = 3  # the tree root, the site's home, and the home page's children
+
+
+def tags_for_page(page: Page) -> set[str]:
+    """The tags a change of ``page`` invalidates."""
+    tags = {f"tree:{page.pk}", f"content:{page.pk}", "catalogue"}
+    tags |= {f"content:{pk}" for pk in _ancestor_pks(page.path)}
+    if page.depth <= NAVIGATION_DEPTH or _is_navigation_page(page):
+        tags.add("site")
+    return tags
+
+
+def _ancestor_pks(path: str) -> list[int]:
+    prefixes = [path[:end] for end in range(Page.steplen, len(path), Page.steplen)]
+    return list(Page.objects.filter(path__in=prefixes).values_list("pk", flat=True))
+
+
+def _is_navigation_page(page: Page) -> bool:
+    from .models import DisclosureIndexPage, StatisticsPage
+
+    model = page.specific_class
+    return bool(model) and issubclass(model, DisclosureIndexPage | StatisticsPage)
+
+
+def purge(tags: set[str], pages: list[Page] = ()) -> None:
+    """Bump ``tags`` now and after the commit; tell a configured front-end cache."""
+    caching.bump(tags)
+    transaction.on_commit(lambda: caching.bump(tags))
+    if pages and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        transaction.on_commit(lambda: _purge_frontend(pages))
+
+
+def _purge_frontend(pages: list[Page]) -> None:
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    for page in pages:
+        batch.add_page(page)
+        for ancestor in page.get_ancestors().filter(depth__gt=1):
+            batch.add_page(ancestor)
+    batch.purge()
+
+
+def page_saved(sender, instance: Page, update_fields=None, raw=False, **kwargs) -> None:
+    if raw or (update_fields and set(update_fields) <= DRAFT_FIELDS):
+        return
+    purge(tags_for_page(instance), [instance])
+
+
+def page_changed(sender, instance: Page, **kwargs) -> None:
+    purge(tags_for_page(instance), [instance])
+
+
+def page_deleted(sender, instance: Page, **kwargs) -> None:
+    purge(tags_for_page(instance))
+
+
+def page_moved(sender, instance: Page, parent_page_before=None, **kwargs) -> None:
+    instance.refresh_from_db(fields=["path", "depth", "url_path"])
+    tags = tags_for_page(instance)
+    if parent_page_before is not None:
+        before = parent_page_before.path
+        tags |= {f"content:{pk}" for pk in [parent_page_before.pk, *_ancestor_pks(before)]}
+    purge(tags, [instance])
+
+
+def restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        purge(tags_for_page(page), [page])
+
+
+def other_model_changed(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        purge({"site", "catalogue"})
+
+
+def connect() -> None:
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            post_save.connect(page_saved, sender=model, dispatch_uid=f"cache-purge-{model}")
+            post_delete.connect(page_deleted, sender=model, dispatch_uid=f"cache-del-{model}")
+        elif model._meta.app_label == "disclosure" and model.__name__ not in UNTRACKED_MODELS:
+            post_save.connect(other_model_changed, sender=model, dispatch_uid=f"cache-{model}")
+            post_delete.connect(other_model_changed, sender=model, dispatch_uid=f"cache-d{model}")
+    for signal in (page_published, page_unpublished):
+        signal.connect(page_changed, dispatch_uid=f"cache-{signal}")
+    post_page_move.connect(page_moved, dispatch_uid="cache-page-moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed, sender=PageViewRestriction, dispatch_uid=f"cache-r{signal}"
+        )
+
+
+# Plugin models whose rows the public never sees (the search queue, index-number sequences),
+# and attachments, saved with their page, whose save purges.
+UNTRACKED_MODELS = frozenset({"PendingSearchUpdate", "IndexNumberSequence", "DisclosureAttachment"})
