@@ -1,20 +1,26 @@
 """The public catalogue download (政府信息公开目录) as CSV or XLSX.
 
 Only what anonymous visitors may see (``listing.public_documents``: live, no view restriction,
-not expired) and only catalogue fields (``exporting.PUBLIC_HEADERS``) — never a body.
+not expired) and only catalogue fields (``exporting.PUBLIC_HEADERS``) — never a body. Served
+from a file written again only when the catalogue changed (``catalogue_files``).
 """
 
-import tempfile
+from pathlib import Path
 from urllib.parse import quote
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponseBase, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponseBase
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from .catalogue_files import current_file
 from .exporting import csv_lines, public_catalog_rows, write_xlsx
 from .listing import public_documents
 
 FILENAME = "政府信息公开目录"
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def _disposition(extension: str) -> str:
@@ -24,22 +30,19 @@ def _disposition(extension: str) -> str:
 
 @require_GET
 def catalogue_download(request: HttpRequest, extension: str) -> HttpResponseBase:
-    rows = public_catalog_rows(public_documents(), request)
-    if extension == "csv":
-        response = StreamingHttpResponse(
-            (line.encode("utf-8") for line in csv_lines(rows)),
-            content_type="text/csv; charset=utf-8",
-        )
-    elif extension == "xlsx":
-        handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-        write_xlsx(rows, handle)
-        handle.seek(0)
-        response = FileResponse(
-            handle,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
+    if extension not in CONTENT_TYPES:
         raise Http404
+
+    def write(path: Path) -> None:
+        rows = public_catalog_rows(public_documents(), request)
+        if extension == "csv":
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.writelines(csv_lines(rows))
+        else:
+            write_xlsx(rows, path)
+
+    path = current_file(extension, request.get_host(), write)
+    response = FileResponse(open(path, "rb"), content_type=CONTENT_TYPES[extension])  # noqa: SIM115
     response["Content-Disposition"] = _disposition(extension)
-    response["Cache-Control"] = "public, max-age=300"
+    response["Cache-Control"] = "no-cache"  # the file is cheap now; a purge must reach readers
     return response
