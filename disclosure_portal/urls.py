@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from disclosure.sitemaps import PublicSitemap
+from disclosure.health import healthz
+from disclosure.sitemaps import PublicSitemap, sitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
     # The plugin's public catalogue download (/zfxxgk/catalogue.csv and .xlsx).
     path("zfxxgk/", include("disclosure.urls")),

@@ -6,7 +6,8 @@
 #   demo: fonts-wqy-zenhei (the CJK font embedded in PDF annual reports)
 #   test: that, plus chromium and chromium-driver (browser tests), maven and
 #         openjdk-17-jdk-headless (the Elasticsearch 8.14 node the search tests build from
-#         Maven Central), and postgresql when DATABASE_URL selects PostgreSQL
+#         Maven Central), redis-server (the tests of several app servers start their own),
+#         and postgresql when DATABASE_URL selects PostgreSQL
 #
 # PORTAL_SKIP_SYSTEM_PACKAGES=1 skips the check (e.g. a non-Debian machine set up by hand).
 set -euo pipefail
@@ -18,7 +19,7 @@ fi
 
 packages=(fonts-wqy-zenhei)
 if [ "$purpose" = "test" ]; then
-    packages+=(chromium chromium-driver maven openjdk-17-jdk-headless)
+    packages+=(chromium chromium-driver maven openjdk-17-jdk-headless redis-server)
     case "${DATABASE_URL:-}" in postgres*) packages+=(postgresql) ;; esac
 fi
 

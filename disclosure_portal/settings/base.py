@@ -3,6 +3,10 @@
 Environment variables read here (all optional):
 - ``DATABASE_URL``: e.g. ``postgres://user:pass@127.0.0.1:5432/portal``; SQLite by default.
 - ``ELASTICSEARCH_URL``: selects the Elasticsearch search backend.
+- ``REDIS_URL``: e.g. ``redis://127.0.0.1:6379/0``; the cache (pages, figures, purges),
+  sessions and login throttling then live in Redis, shared by every app server. Without
+  it the cache is a directory (``PORTAL_CACHE_DIR``, default ``.cache``), shared by the
+  processes of one machine (web workers, scheduler, import worker).
 """
 
 import datetime
@@ -53,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early: a cached page is served without sessions, routing or queries.
+    "disclosure.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "disclosure.visibility.VisibilityMemoMiddleware",
     "disclosure_portal.middleware.PortalCSPMiddleware",
     "disclosure_portal.middleware.PermissionsPolicyMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lock-out page.
@@ -164,13 +171,33 @@ PORTAL_SEARCH_BACKEND = "default"
 # Elasticsearch 8 (search/backends/elasticsearch.py): the public search's engine when
 # ELASTICSEARCH_URL is set. The database index stays up to date beside it: the admin searches
 # it (drafts included) and the public search falls back to it.
+# A cluster: ELASTICSEARCH_URL lists its nodes, comma separated (https:// for TLS, with
+# ELASTICSEARCH_CA_CERTS the CA's file); ELASTICSEARCH_USER/ELASTICSEARCH_PASSWORD log in;
+# ELASTICSEARCH_SHARDS/ELASTICSEARCH_REPLICAS size new indexes (docs/deployment.md).
 if os.environ.get("ELASTICSEARCH_URL"):
+    _es_options = {}
+    if os.environ.get("ELASTICSEARCH_USER"):
+        _es_options["basic_auth"] = (
+            os.environ["ELASTICSEARCH_USER"],
+            os.environ.get("ELASTICSEARCH_PASSWORD", ""),
+        )
+    if os.environ.get("ELASTICSEARCH_CA_CERTS"):
+        _es_options["ca_certs"] = os.environ["ELASTICSEARCH_CA_CERTS"]
     WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
         "BACKEND": "search.backends.elasticsearch",
-        "URLS": [os.environ["ELASTICSEARCH_URL"]],
+        "URLS": [u.strip() for u in os.environ["ELASTICSEARCH_URL"].split(",") if u.strip()],
         "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal_"),
         "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
         "ATOMIC_REBUILD": True,
+        "OPTIONS": _es_options,
+        "INDEX_SETTINGS": {
+            "settings": {
+                "index": {
+                    "number_of_shards": int(os.environ.get("ELASTICSEARCH_SHARDS", "1")),
+                    "number_of_replicas": int(os.environ.get("ELASTICSEARCH_REPLICAS", "0")),
+                }
+            }
+        },
     }
     PORTAL_SEARCH_BACKEND = "elasticsearch"
 
@@ -216,6 +243,28 @@ PORTAL_FOOTER_TEXT = _("主办单位：区人民政府办公室")
 # admin and the Django admin alike); the lock-out page is in Chinese and answers 429. A
 # successful login resets the count. The client address is REMOTE_ADDR unless production.py
 # is told how many trusted proxies stand in front (PORTAL_TRUSTED_PROXY_COUNT).
+# One cache for every process: a purge by the scheduler or the import worker must reach the
+# web workers (disclosure.caching), so never the per-process memory cache.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("PORTAL_CACHE_PREFIX", "portal"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PORTAL_CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

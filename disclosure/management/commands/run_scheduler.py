@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
 
-from disclosure import search_updates
+from disclosure import health, search_updates
 
 
 class Command(BaseCommand):
@@ -49,6 +49,7 @@ class Command(BaseCommand):
             self.stderr.write(f"定时发布出错：{error!r}")
         search_updates.retry_pending()
         self.collect_search_hits_daily()
+        health.record_scheduler_heartbeat()  # /healthz and the admin say when it stops
 
     def collect_search_hits_daily(self) -> None:
         today = timezone.localdate()
