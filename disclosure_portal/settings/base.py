@@ -238,11 +238,6 @@ DISCLOSURE_IMPORT_DIR = os.environ.get("DISCLOSURE_IMPORT_DIR", str(BASE_DIR / "
 
 PORTAL_FOOTER_TEXT = _("主办单位：区人民政府办公室")
 
-# Login throttling (django-axes): 5 failed logins for one username from one IP address, each
-# within 30 minutes of the previous one, lock that username+IP out for 30 minutes (the Wagtail
-# admin and the Django admin alike); the lock-out page is in Chinese and answers 429. A
-# successful login resets the count. The client address is REMOTE_ADDR unless production.py
-# is told how many trusted proxies stand in front (PORTAL_TRUSTED_PROXY_COUNT).
 # One cache for every process: a purge by the scheduler or the import worker must reach the
 # web workers (disclosure.caching), so never the per-process memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -264,7 +259,15 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# The page cache (disclosure.page_cache) keeps an anonymous page at most this long; 0 turns
+# it off. Every change purges what it affects anyway.
+DISCLOSURE_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
 
+# Login throttling (django-axes): 5 failed logins for one username from one IP address, each
+# within 30 minutes of the previous one, lock that username+IP out for 30 minutes (the Wagtail
+# admin and the Django admin alike); the lock-out page is in Chinese and answers 429. A
+# successful login resets the count. The client address is REMOTE_ADDR unless production.py
+# is told how many trusted proxies stand in front (PORTAL_TRUSTED_PROXY_COUNT).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
