@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Substr
+from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
 from . import caching
@@ -11,7 +11,13 @@ from .forms import DocumentFilterForm
 from .routing import ancestors_of, breadcrumbs
 
 # the rule lives in .visibility; these names stay importable from here
-from .visibility import public_pages, searchable_public_pages, subtree_q  # noqa: F401
+from .visibility import (  # noqa: F401
+    children_q,
+    public_pages,
+    searchable_public_pages,
+    subtree_q,
+)
+from .years import publication_years
 
 
 def public_documents() -> QuerySet:
@@ -23,7 +29,9 @@ def public_documents() -> QuerySet:
 def public_columns(index: Page) -> QuerySet:
     from .models import DisclosureColumnPage
 
-    return public_pages(DisclosureColumnPage.objects.filter(subtree_q(index))).order_by("path")
+    return public_pages(
+        DisclosureColumnPage.objects.type(DisclosureColumnPage).filter(subtree_q(index))
+    ).order_by("path")
 
 
 def apply_filters(documents: QuerySet, filters: dict) -> QuerySet:
@@ -39,18 +47,25 @@ def apply_filters(documents: QuerySet, filters: dict) -> QuerySet:
 
 
 def document_counts_by_column(index: Page, levels: int) -> dict[str, int]:
-    """Public documents below each column path prefix, for the first ``levels`` levels."""
+    """Public documents below each column path prefix, for the first ``levels`` levels.
+
+    One pass: documents are counted by their parent's path, and each parent's count is added
+    to its ancestors' prefixes here (three GROUP BYs over the catalogue took three passes)."""
     documents = public_documents().filter(subtree_q(index))
+    by_parent = (
+        documents.order_by()
+        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .values("parent_path")
+        .annotate(n=Count("pk"))
+    )
+    lengths = [Page.steplen * (index.depth + level) for level in range(1, levels + 1)]
     counts: dict[str, int] = {}
-    for level in range(1, levels + 1):
-        prefix_length = Page.steplen * (index.depth + level)
-        rows = (
-            documents.order_by()
-            .annotate(prefix=Substr("path", 1, prefix_length))
-            .values("prefix")
-            .annotate(n=Count("pk"))
-        )
-        counts.update({row["prefix"]: row["n"] for row in rows})
+    for row in by_parent:
+        parent_path = row["parent_path"]
+        for length in lengths:
+            if len(parent_path) >= length:
+                prefix = parent_path[:length]
+                counts[prefix] = counts.get(prefix, 0) + row["n"]
     return counts
 
 
@@ -93,9 +108,8 @@ def column_figures(column: Page, documents: QuerySet) -> dict:
     from .report_listing import annual_report_groups
 
     def compute() -> dict:
-        years = documents.order_by().dates("publish_date", "year")
         return {
-            "years": sorted({day.year for day in years}, reverse=True),
+            "years": publication_years(documents),
             "order": list(documents.order_by(*LISTING_ORDER).values_list("pk", flat=True)),
             "annual_report_groups": annual_report_groups(column),
         }
@@ -124,7 +138,11 @@ def column_listing_context(column: Page, request) -> dict:
         page_obj.object_list = documents_in_order(page_obj.object_list)
     query = request.GET.copy()
     query.pop("page", None)
-    sub_columns = DisclosureColumnPage.objects.child_of(column).order_by("path")
+    sub_columns = (
+        DisclosureColumnPage.objects.type(DisclosureColumnPage)
+        .filter(children_q(column))
+        .order_by("path")
+    )
     return {
         "annual_report_groups": figures["annual_report_groups"],
         "filter_form": form,

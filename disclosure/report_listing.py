@@ -16,7 +16,7 @@ def annual_report_groups(column) -> list[dict]:
     from .models import AnnualReportPage, DisclosureUnit
 
     reports = (
-        public_pages(AnnualReportPage.objects.filter(subtree_q(column)))
+        public_pages(AnnualReportPage.objects.type(AnnualReportPage).filter(subtree_q(column)))
         .select_related("unit")
         .order_by("unit__sort_order", "unit__name", "-year")
     )

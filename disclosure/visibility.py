@@ -115,9 +115,16 @@ def _next_path(path: str) -> str:
 def subtree_q(page: Page, inclusive: bool = False) -> Q:
     """Pages below ``page`` as a range of paths, which every database serves from the path
     index: ``descendant_of`` is ``path LIKE 'x%'``, which SQLite cannot, so it scanned every
-    page of the catalogue for each listing."""
+    page of the catalogue for each listing. For the few pages of a kind (columns, indexes,
+    reports) below a broad page add ``.type(Model)``: the content-type index finds them
+    without walking the documents in the range."""
     lower = Q(path__gte=page.path) if inclusive else Q(path__gt=page.path)
     return lower & Q(path__lt=_next_path(page.path))
+
+
+def children_q(page: Page) -> Q:
+    """The page's children, as ``subtree_q`` finds them (``child_of`` is a ``LIKE`` too)."""
+    return subtree_q(page) & Q(depth=page.depth + 1)
 
 
 def below_any_q(paths: list[str]) -> Q:

@@ -18,6 +18,7 @@ class HomePage(ChainRoutingMixin, Page):
         from disclosure import caching
         from disclosure.listing import (
             LISTING_ORDER,
+            children_q,
             documents_in_order,
             public_documents,
             public_pages,
@@ -27,7 +28,9 @@ class HomePage(ChainRoutingMixin, Page):
         from disclosure.routing import ancestors_of
 
         context = super().get_context(request, *args, **kwargs)
-        context["disclosure_indexes"] = public_pages(DisclosureIndexPage.objects.child_of(self))
+        context["disclosure_indexes"] = public_pages(
+            DisclosureIndexPage.objects.type(DisclosureIndexPage).filter(children_q(self))
+        )
         latest = public_documents().filter(subtree_q(self)).order_by(*LISTING_ORDER)
         context["latest_documents"] = documents_in_order(
             caching.cached_value(

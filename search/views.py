@@ -42,7 +42,8 @@ def search(request: HttpRequest) -> TemplateResponse:
     form = SearchForm(request.GET or None)
     values = form.values()
     # sorted here: ordered by path, SQLite walks every page in path order to find the columns
-    columns = public_pages(DisclosureColumnPage.objects.all()).order_by()
+    # .type(): the content-type index finds the ~100 columns; a bare join scanned every page
+    columns = public_pages(DisclosureColumnPage.objects.type(DisclosureColumnPage)).order_by()
     columns = columns.only("title", "path", "depth")
     values["columns"] = sorted(columns, key=lambda column: column.path)
     values["categories"] = list(ReportCategory.objects.all())
