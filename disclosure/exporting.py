@@ -43,7 +43,9 @@ def live_documents(unit=None, year: int | None = None) -> QuerySet:
 
 
 def _column_titles() -> dict[str, str]:
-    return dict(DisclosureColumnPage.objects.values_list("path", "title"))
+    return dict(
+        DisclosureColumnPage.objects.type(DisclosureColumnPage).values_list("path", "title")
+    )
 
 
 def column_path(path: str, titles: dict[str, str]) -> str:

@@ -43,9 +43,8 @@ class ColumnDefaults:
         from ..models import DisclosureColumnPage
 
         rows = (
-            DisclosureColumnPage.objects.filter(
-                Q(default_report_category__isnull=False) | ~Q(default_document_type="")
-            )
+            DisclosureColumnPage.objects.type(DisclosureColumnPage)
+            .filter(Q(default_report_category__isnull=False) | ~Q(default_document_type=""))
             .order_by("-depth", "path")
             .values_list("path", "default_report_category_id", "default_document_type")
         )

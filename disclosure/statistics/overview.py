@@ -132,12 +132,13 @@ def _by_column(groups, total: int) -> list[Share]:
     """Counts per first-level column (the columns directly below a disclosure index)."""
     from ..models import DisclosureColumnPage, DisclosureIndexPage
 
-    index_paths = dict(DisclosureIndexPage.objects.values_list("path", "depth"))
+    index_paths = dict(
+        DisclosureIndexPage.objects.type(DisclosureIndexPage).values_list("path", "depth")
+    )
     columns = [
         column
-        for column in DisclosureColumnPage.objects.filter(
-            depth__in={depth + 1 for depth in index_paths.values()}
-        )
+        for column in DisclosureColumnPage.objects.type(DisclosureColumnPage)
+        .filter(depth__in={depth + 1 for depth in index_paths.values()})
         .order_by("path")
         .only("pk", "path", "depth", "title", "live")
         if column.path[: -Page.steplen] in index_paths
