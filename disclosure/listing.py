@@ -17,7 +17,7 @@ from .visibility import (  # noqa: F401
     searchable_public_pages,
     subtree_q,
 )
-from .years import publication_years
+from .years import local_year
 
 
 def public_documents() -> QuerySet:
@@ -108,9 +108,19 @@ def column_figures(column: Page, documents: QuerySet) -> dict:
     from .report_listing import annual_report_groups
 
     def compute() -> dict:
+        # one pass gives the listing order and the years
+        rows = (
+            documents.order_by(*LISTING_ORDER)
+            .annotate(year=local_year(documents))
+            .values_list("pk", "year")
+        )
+        order, years = [], set()
+        for pk, year in rows:
+            order.append(pk)
+            years.add(year)
         return {
-            "years": publication_years(documents),
-            "order": list(documents.order_by(*LISTING_ORDER).values_list("pk", flat=True)),
+            "years": sorted({int(year) for year in years if year is not None}, reverse=True),
+            "order": order,
             "annual_report_groups": annual_report_groups(column),
         }
 
