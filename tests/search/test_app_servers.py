@@ -48,18 +48,29 @@ class Browser:
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body).group(1)
 
 
+def _delete_indexes(url: str, prefix: str) -> None:
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(url)
+    names = list(client.indices.get(index=f"{prefix}*", expand_wildcards="all"))
+    if names:  # by name: the node refuses wildcard deletions (destructive_requires_name)
+        client.indices.delete(index=",".join(names))
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_publication_on_one_app_server_is_read_at_once_on_the_other(
-    index, unit, elasticsearch_url, tmp_path
+    index, unit, elasticsearch_url, tmp_path, request
 ):
     column = add_column(index, "通知公告")
     make_document(column, unit, "已经公开的通知")
 
+    prefix = f"servers{int(time.time())}_"
+    request.addfinalizer(lambda: _delete_indexes(elasticsearch_url, prefix))
     with redis_server(tmp_path) as redis_url:
         env = production_env(
             REDIS_URL=redis_url,
             ELASTICSEARCH_URL=elasticsearch_url,
-            ELASTICSEARCH_INDEX_PREFIX=f"servers{int(time.time())}_",
+            ELASTICSEARCH_INDEX_PREFIX=prefix,
             PORTAL_CACHE_PREFIX="servers-test",
             STATIC_ROOT=str(tmp_path / "static"),
         )
