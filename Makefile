@@ -43,9 +43,15 @@ check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# bench_throughput serves the catalogue bench_pages built (100,000 documents) beside bakerydemo.
+BENCH_DATA ?= /tmp/portal-bench
 bench: install
 	$(BIN)/pip install --quiet -e ".[test,bench]"
-	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@mkdir -p $(BENCH_DATA)
+	@for script in bench/bench_*.py; do \
+		case $$script in *bench_pages.py) args="--keep $(BENCH_DATA)/pages.sqlite3" ;; \
+		*bench_throughput.py) args="--database $(BENCH_DATA)/pages.sqlite3" ;; *) args="" ;; esac; \
+		echo "== $$script $$args"; $(BIN)/python $$script $$args || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-db.sqlite3 .test-media

@@ -60,6 +60,12 @@ QUERIES = [
     {"q": "环境影响评价"},
     {"q": "年度报告", "column": "report"},
     {"q": "区人民政府关于印发政府信息公开工作要点的通知"},
+    # the broadest (issue 13), with filters and the date sort: every match counts in facets
+    {"q": "财政"},
+    {"q": "财政", "validity": "valid", "year_from": 2020, "sort": "date"},
+    {"q": "通知", "unit": "hrs", "validity": "valid"},
+    {"q": "政府信息公开"},
+    {"q": "政府信息公开", "column": "report", "year_from": 2019, "year_to": 2025},
 ]
 WORDS = [
     "社区",
@@ -172,8 +178,10 @@ def existing_ids() -> dict:
     return {"columns": columns, "units": units}
 
 
-def measure(backend: str, ids: dict, repeat: int) -> tuple[float, float]:
+def measure(backend: str, ids: dict, repeat: int) -> tuple[float, float, float, dict]:
+    """Median and p95 over every query, the worst query's p95, and that query."""
     settings.PORTAL_SEARCH_BACKEND = backend
+    worst: tuple[float, dict] = (0.0, {})
     client = Client()
     times = []
     for params in QUERIES:
@@ -191,11 +199,13 @@ def measure(backend: str, ids: dict, repeat: int) -> tuple[float, float]:
             assert response.status_code == 200
             assert response.context["outcome"].backend == backend
         times += mine
+        mine.sort()
+        worst = max(worst, (mine[max(0, int(len(mine) * 0.95) - 1)], params), key=lambda w: w[0])
         if os.environ.get("BENCH_VERBOSE"):
             total = response.context["outcome"].total
             print(f"  {backend} {params}: {statistics.median(mine):.0f} ms, {total} results")
     times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], worst[0], worst[1]
 
 
 def main() -> None:
@@ -216,6 +226,7 @@ def main() -> None:
 
     setup_test_environment()  # response.context, to check which backend answered
     settings.DEBUG = False
+    settings.DISCLOSURE_PAGE_CACHE_SECONDS = 0  # every search reaches its backend
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     backends = args.backend or list(settings.WAGTAILSEARCH_BACKENDS)
     if args.measure_only:
@@ -233,10 +244,11 @@ def main() -> None:
         if args.build_only:
             return
     for backend in backends:
-        median, p95 = measure(backend, ids, args.repeat)
+        median, p95, worst, query = measure(backend, ids, args.repeat)
         name = engine if backend == "default" else backend
         print(
-            f"{name}: {len(QUERIES)} queries x {args.repeat}: median {median:.0f} ms, p95 {p95:.0f} ms"
+            f"{name}: {len(QUERIES)} queries x {args.repeat}: median {median:.0f} ms, p95 {p95:.0f} ms;"
+            f" worst query's p95 {worst:.0f} ms ({query})"
         )
 
 
