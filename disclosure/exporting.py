@@ -7,8 +7,11 @@ write-only mode, so exporting tens of thousands of documents keeps memory flat.
 import csv
 from collections.abc import Iterable, Iterator
 from typing import IO
+from urllib.parse import quote
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from .importing.fields import EXPORT_HEADERS
@@ -96,27 +99,81 @@ def catalog_rows(queryset: QuerySet) -> Iterator[list[str]]:
         ]
 
 
+PUBLIC_FIELDS = (
+    "index_no",
+    "title",
+    "path",
+    "unit__name",
+    "doc_number",
+    "written_date",
+    "publish_date",
+    "topic__name",
+    "topic__parent__name",
+    "genre",
+    "validity",
+    "repeal_date",
+    "summary",
+    "url_path",
+)
+
+
 def public_catalog_rows(queryset: QuerySet, request=None) -> Iterator[list[str]]:
-    """The public catalogue (政府信息公开目录): catalogue fields only, never the body."""
+    """The public catalogue (政府信息公开目录): catalogue fields only, never the body.
+
+    Plain values, not pages: 100,000 model instances, their lazy labels and a ``reverse()``
+    each took 12 s; the same rows as values take a fraction of it."""
     titles = _column_titles()
-    genres, validities = dict(Genre.choices), dict(Validity.choices)
+    genres = {value: str(label) for value, label in Genre.choices}
+    validities = {value: str(label) for value, label in Validity.choices}
+    full_url = FullUrls(request)
     yield list(PUBLIC_HEADERS)
-    for d in _documents(queryset):
+    rows = queryset.order_by("publish_date", "pk").values_list(*PUBLIC_FIELDS)
+    for row in rows.iterator(chunk_size=2000):
+        (index_no, title, path, unit, doc_number, written, published, topic, parent_topic,
+         genre, validity, repealed, summary, url_path) = row  # fmt: skip
         yield [
-            d.index_no or "",
-            d.title,
-            column_path(d.path, titles),
-            d.unit.name,
-            d.doc_number,
-            _date(d.written_date),
-            format_datetime(d.publish_date),
-            d.topic.full_name if d.topic else "",
-            str(genres.get(d.genre, d.genre)),
-            str(validities.get(d.validity, d.validity)),
-            _date(d.repeal_date),
-            d.summary,
-            d.get_full_url(request) or "",
+            index_no or "",
+            title,
+            column_path(path, titles),
+            unit,
+            doc_number,
+            _date(written),
+            format_datetime(published),
+            f"{parent_topic}\\{topic}" if parent_topic else (topic or ""),
+            genres.get(genre, genre),
+            validities.get(validity, validity),
+            _date(repealed),
+            summary,
+            full_url(url_path),
         ]
+
+
+class FullUrls:
+    """``page.get_full_url(request)`` from a page's ``url_path`` alone, as Wagtail builds it
+    (``Page.get_url_parts``): the request's site when it holds the page, else the first site
+    that does; ``reverse("wagtail_serve")`` once instead of once per page."""
+
+    def __init__(self, request=None):
+        from wagtail.models import Site
+
+        self.roots = Site.get_site_root_paths()
+        site = Site.find_for_request(request) if request is not None else None
+        self.site_id = site.pk if site else None
+        self.serve_prefix = reverse("wagtail_serve", args=("",))
+
+    def __call__(self, url_path: str) -> str:
+        roots = [root for root in self.roots if url_path.startswith(root.root_path)]
+        if not roots:
+            return ""
+        root = next((r for r in roots if r.site_id == self.site_id), roots[0])
+        path = self.serve_prefix + url_path[len(root.root_path) :]
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+            path = path.rstrip("/")
+        return root.root_url + quote(path, safe=URL_SAFE)
+
+
+# what Django's reverse() leaves unquoted in a path
+URL_SAFE = "/~:@!$&'()*+,;="
 
 
 class _Echo:

@@ -87,3 +87,44 @@ def test_index_page_links_to_the_downloads(client, index):
     index.save_revision().publish()
     content = client.get(index.url).content.decode()
     assert 'href="/zfxxgk/catalogue.csv"' in content and 'href="/zfxxgk/catalogue.xlsx"' in content
+
+
+def test_every_field_and_link_is_what_the_pages_say(rf, home, index, unit, settings):
+    """The catalogue reads plain values (``public_catalog_rows``): the same text and the
+    same links as the pages' own fields and ``get_full_url``, on the site that was asked."""
+    from wagtail.models import Site
+
+    from disclosure.exporting import public_catalog_rows
+    from disclosure.listing import public_documents
+    from disclosure.models import Topic
+
+    parent = Topic.objects.create(name="财政")
+    topic = Topic.objects.create(name="预算决算", parent=parent)
+    column = add_column(index, "财政预决算")
+    nested = add_column(column, "部门预算（2024）")
+    with_topic = make_document(
+        nested, unit, "预算公开", publish_date=shanghai(2024, 5, 6, 7, 8), topic=topic,
+        doc_number="区财〔2024〕3号", written_date=datetime.date(2024, 5, 1),
+        genre="notice", validity="repealed", repeal_date=datetime.date(2025, 1, 1),
+    )  # fmt: skip
+    without_topic = make_document(column, unit, "没有主题的信息", publish_date=shanghai(2024, 6))
+    Site.objects.create(hostname="gk.example.gov.cn", port=443, root_page=index)
+
+    for host in ("localhost", "gk.example.gov.cn"):
+        request = rf.get("/zfxxgk/catalogue.csv", HTTP_HOST=host)
+        header, *rows = list(public_catalog_rows(public_documents(), request))
+        by_title = {row[1]: dict(zip(header, row, strict=True)) for row in rows}
+        for document in (with_topic, without_topic):
+            document.refresh_from_db()
+            row = by_title[document.title]
+            assert row["链接"] == document.get_full_url(request), host
+            assert row["链接"].startswith(Site.find_for_request(request).root_url)
+    row = by_title["预算公开"]
+    assert row["主题分类"] == "财政\\预算决算"
+    assert row["栏目"] == "财政预决算/部门预算（2024）"
+    assert row["发布日期"] == "2024-05-06 07:08"
+    assert row["成文日期"] == "2024-05-01" and row["废止日期"] == "2025-01-01"
+    assert row["文号"] == "区财〔2024〕3号"
+    assert row["体裁"] == str(with_topic.get_genre_display())
+    assert row["有效性"] == str(with_topic.get_validity_display())
+    assert by_title["没有主题的信息"]["主题分类"] == ""
