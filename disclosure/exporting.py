@@ -117,7 +117,9 @@ PUBLIC_FIELDS = (
 )
 
 
-def public_catalog_rows(queryset: QuerySet, request=None) -> Iterator[list[str]]:
+def public_catalog_rows(
+    queryset: QuerySet, request=None, *, site_id: int | None = None
+) -> Iterator[list[str]]:
     """The public catalogue (政府信息公开目录): catalogue fields only, never the body.
 
     Plain values, not pages: 100,000 model instances, their lazy labels and a ``reverse()``
@@ -125,7 +127,7 @@ def public_catalog_rows(queryset: QuerySet, request=None) -> Iterator[list[str]]
     titles = _column_titles()
     genres = {value: str(label) for value, label in Genre.choices}
     validities = {value: str(label) for value, label in Validity.choices}
-    full_url = FullUrls(request)
+    full_url = FullUrls(request, site_id=site_id)
     yield list(PUBLIC_HEADERS)
     rows = queryset.order_by("publish_date", "pk").values_list(*PUBLIC_FIELDS)
     for row in rows.iterator(chunk_size=2000):
@@ -150,15 +152,17 @@ def public_catalog_rows(queryset: QuerySet, request=None) -> Iterator[list[str]]
 
 class FullUrls:
     """``page.get_full_url(request)`` from a page's ``url_path`` alone, as Wagtail builds it
-    (``Page.get_url_parts``): the request's site when it holds the page, else the first site
-    that does; ``reverse("wagtail_serve")`` once instead of once per page."""
+    (``Page.get_url_parts``): the request's site (or ``site_id``) when it holds the page,
+    else the first site that does; ``reverse("wagtail_serve")`` once instead of once per page."""
 
-    def __init__(self, request=None):
+    def __init__(self, request=None, *, site_id: int | None = None):
         from wagtail.models import Site
 
         self.roots = Site.get_site_root_paths()
-        site = Site.find_for_request(request) if request is not None else None
-        self.site_id = site.pk if site else None
+        if request is not None:
+            site = Site.find_for_request(request)
+            site_id = site.pk if site else None
+        self.site_id = site_id
         self.serve_prefix = reverse("wagtail_serve", args=("",))
 
     def __call__(self, url_path: str) -> str:

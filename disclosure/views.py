@@ -5,16 +5,14 @@ not expired) and only catalogue fields (``exporting.PUBLIC_HEADERS``) — never 
 from a file written again only when the catalogue changed (``catalogue_files``).
 """
 
-from pathlib import Path
 from urllib.parse import quote
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponseBase
 from django.utils import timezone
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 from .catalogue_files import current_file
-from .exporting import csv_lines, public_catalog_rows, write_xlsx
-from .listing import public_documents
 
 FILENAME = "政府信息公开目录"
 CONTENT_TYPES = {
@@ -32,16 +30,8 @@ def _disposition(extension: str) -> str:
 def catalogue_download(request: HttpRequest, extension: str) -> HttpResponseBase:
     if extension not in CONTENT_TYPES:
         raise Http404
-
-    def write(path: Path) -> None:
-        rows = public_catalog_rows(public_documents(), request)
-        if extension == "csv":
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.writelines(csv_lines(rows))
-        else:
-            write_xlsx(rows, path)
-
-    path = current_file(extension, request.get_host(), write)
+    site = Site.find_for_request(request)  # the links are this site's
+    path = current_file(extension, site.pk if site else None)
     response = FileResponse(open(path, "rb"), content_type=CONTENT_TYPES[extension])  # noqa: SIM115
     response["Content-Disposition"] = _disposition(extension)
     response["Cache-Control"] = "no-cache"  # the file is cheap now; a purge must reach readers

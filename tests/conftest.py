@@ -37,6 +37,12 @@ def _fresh_process_state():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _own_catalogue_files(settings, tmp_path):
+    """Each test starts with no catalogue file: the scheduler writes those asked for before."""
+    settings.DISCLOSURE_CATALOGUE_DIR = str(tmp_path / "catalogue-files")
+
+
 @pytest.fixture
 def webmaster(client, db):
     """A superuser (the district office's 管理员), logged in to ``client``."""

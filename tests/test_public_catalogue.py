@@ -128,3 +128,28 @@ def test_every_field_and_link_is_what_the_pages_say(rf, home, index, unit, setti
     assert row["体裁"] == str(with_topic.get_genre_display())
     assert row["有效性"] == str(with_topic.get_validity_display())
     assert by_title["没有主题的信息"]["主题分类"] == ""
+
+
+def test_the_scheduler_writes_the_files_again_after_a_change(client, documents, column, unit):
+    from django.core.management import call_command
+
+    from disclosure.catalogue_files import catalogue_dir
+
+    def files() -> dict[str, str]:
+        return {p.suffix: p.name for p in catalogue_dir().glob("catalogue-*")}
+
+    call_command("run_scheduler", "--once")
+    assert files() == {}  # nobody asked for the catalogue yet: nothing is written
+    first = b"".join(client.get("/zfxxgk/catalogue.csv").streaming_content).decode()
+    assert "公开的通知" in first and list(files()) == [".csv"]
+    before = files()
+
+    make_document(column, unit, "调度器之后发布的通知")
+    call_command("run_scheduler", "--once")
+    after = files()
+    assert list(after) == [".csv"] and after != before  # the old file is gone, a new one ready
+    written = (catalogue_dir() / after[".csv"]).read_bytes().decode("utf-8")
+    assert "调度器之后发布的通知" in written
+
+    served = b"".join(client.get("/zfxxgk/catalogue.csv").streaming_content).decode()
+    assert served == written and files() == after  # served as it was, not written again

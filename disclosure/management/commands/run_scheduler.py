@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
 
-from disclosure import health, search_updates
+from disclosure import catalogue_files, health, search_updates
 
 
 class Command(BaseCommand):
@@ -48,8 +48,16 @@ class Command(BaseCommand):
         except Exception as error:  # keep the loop alive; the next minute retries
             self.stderr.write(f"定时发布出错：{error!r}")
         search_updates.retry_pending()
+        self.refresh_catalogue_files()
         self.collect_search_hits_daily()
         health.record_scheduler_heartbeat()  # /healthz and the admin say when it stops
+
+    def refresh_catalogue_files(self) -> None:
+        """Write the public catalogue files again after a change, before a visitor asks."""
+        try:
+            catalogue_files.refresh()
+        except Exception as error:  # the download writes them itself; keep the loop alive
+            self.stderr.write(f"公开目录文件生成出错：{error!r}")
 
     def collect_search_hits_daily(self) -> None:
         today = timezone.localdate()
