@@ -1,8 +1,10 @@
 """The public search survives an Elasticsearch that stops, hangs or slows down.
 
 - Every public search request to Elasticsearch has a short timeout
-  (``PORTAL_SEARCH_TIMEOUT``, 2 s) and no retry: a citizen waits that long at worst, then
-  gets the database's results with a notice (``views.search``).
+  (``PORTAL_SEARCH_TIMEOUT``, 2 s) and no retry after a timeout: a citizen waits that long at
+  worst, then gets the database's results with a notice (``views.search``). A node of a
+  cluster that refuses the connection (stopped) is a quick error, so the request goes on to
+  the next node in ``URLS``; the database answers only when none does.
 - After a failure the breaker opens for ``PORTAL_SEARCH_BREAK_SECONDS`` (30 s): meanwhile
   searches go to the database at once, instead of each waiting for the timeout. The state
   is kept in Django's cache, so with a shared cache (Redis) one server's failure spares the
@@ -52,5 +54,10 @@ def with_search_timeout(backend):
     client = getattr(backend, "es", None)
     if client is not None:
         timeout = getattr(settings, "PORTAL_SEARCH_TIMEOUT", SEARCH_TIMEOUT)
-        backend.es = client.options(request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        # a retry per other node: a refused connection moves on at once; a timeout is never
+        # retried (retry_on_timeout), so the wait stays one timeout at worst
+        retries = max(len(getattr(backend, "hosts", None) or ()) - 1, 0)
+        backend.es = client.options(
+            request_timeout=timeout, max_retries=retries, retry_on_timeout=False
+        )
     return backend

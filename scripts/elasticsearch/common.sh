@@ -2,6 +2,12 @@
 #
 # Environment:
 #   ES_PORT          HTTP port on 127.0.0.1 (default 9200); transport uses ES_PORT+100..+199
+#   ES_TRANSPORT_PORT  exact transport port instead of that range (a cluster's seed hosts name it)
+#   ES_CLUSTER_NAME  cluster name (default dev-es); ES_NODE_NAME: node name (default dev-node)
+#   ES_SEED_HOSTS    transport host:port list, comma separated, of the cluster's master-eligible
+#                    nodes; unset = a single-node cluster (the default)
+#   ES_INITIAL_MASTERS  node names that elect the first master of a new cluster (comma separated)
+#   ES_NODE_ROLES    e.g. "master" for a master-only node (default: every role)
 #   ES_DATA_DIR      data/log/pid directory (default: <repo root>/.es-data)
 #   ES_JAVA_OPTS     extra JVM options, appended (e.g. "-Xmx2g" to override the heap)
 #   ES_START_TIMEOUT seconds start.sh waits for the node (default 180)

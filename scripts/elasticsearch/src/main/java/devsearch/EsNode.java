@@ -8,7 +8,9 @@ import org.elasticsearch.node.Node;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts ONE real Elasticsearch node (the official server code of the distribution unpacked by
  * pom.xml) inside this JVM, bound to 127.0.0.1, and blocks until the JVM is told to stop (SIGTERM /
- * SIGINT), at which point the node is closed cleanly.
+ * SIGINT), at which point the node is closed cleanly. Alone by default (discovery.type=single-node);
+ * with seed hosts it joins (or, with initial masters, bootstraps) a cluster of such nodes.
  *
  * <p>This is what {@code org.elasticsearch.bootstrap.Elasticsearch} does after the command line
  * launcher has prepared things, minus the parts a local development node does not need and that
@@ -27,9 +30,15 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java [jvm options] --module-path ES_HOME/lib --add-modules=ALL-MODULE-PATH -cp dev-extras-launcher.jar \
  *      devsearch.EsNode --home ES_HOME --conf CONF_DIR --data DATA_DIR [--port 9200] [--transport-port 9300]
+ *      [--node-name N] [--cluster-name C] [--seed-hosts host:port,...] [--initial-masters N1,N2,...]
+ *      [--roles master,data,...]
  * </pre>
  * Every option also has an environment variable: ES_HOME, ES_CONF_DIR, ES_DATA_DIR, ES_PORT,
- * ES_TRANSPORT_PORT. Data goes to DATA_DIR/data, logs (besides stdout) to DATA_DIR/logs.
+ * ES_TRANSPORT_PORT, ES_NODE_NAME, ES_CLUSTER_NAME, ES_SEED_HOSTS, ES_INITIAL_MASTERS,
+ * ES_NODE_ROLES. Data goes to DATA_DIR/data, logs (besides stdout) to DATA_DIR/logs.
+ *
+ * <p>The transport port is the range port+100..port+199 unless given, then it is exact: the other
+ * nodes' seed host lists must name it.
  */
 public final class EsNode {
 
@@ -41,7 +50,13 @@ public final class EsNode {
         Path conf = Path.of(opt(opts, "conf", "ES_CONF_DIR", home.resolve("config").toString())).toAbsolutePath().normalize();
         Path dataRoot = Path.of(opt(opts, "data", "ES_DATA_DIR", ".es-data")).toAbsolutePath().normalize();
         int port = Integer.parseInt(opt(opts, "port", "ES_PORT", "9200"));
-        int transportPort = Integer.parseInt(opt(opts, "transport-port", "ES_TRANSPORT_PORT", String.valueOf(port + 100)));
+        String exactTransportPort = opt(opts, "transport-port", "ES_TRANSPORT_PORT", "");
+        String transportPorts = exactTransportPort.isEmpty() ? (port + 100) + "-" + (port + 199) : exactTransportPort;
+        String nodeName = opt(opts, "node-name", "ES_NODE_NAME", "");
+        String clusterName = opt(opts, "cluster-name", "ES_CLUSTER_NAME", "");
+        List<String> seedHosts = list(opt(opts, "seed-hosts", "ES_SEED_HOSTS", ""));
+        List<String> initialMasters = list(opt(opts, "initial-masters", "ES_INITIAL_MASTERS", ""));
+        List<String> roles = list(opt(opts, "roles", "ES_NODE_ROLES", ""));
 
         Path data = dataRoot.resolve("data");
         Path logs = dataRoot.resolve("logs");
@@ -51,15 +66,33 @@ public final class EsNode {
         LogConfigurator.registerErrorListener();
         LogConfigurator.configureESLogging(); // before anything that logs (settings parsing does)
 
-        Settings settings = Settings.builder()
+        Settings.Builder builder = Settings.builder()
             .put("path.home", home.toString())
             .put("path.data", data.toString())
             .put("path.logs", logs.toString())
             .put("network.host", "127.0.0.1")
             .put("http.port", String.valueOf(port)) // exact: fail rather than silently take the next port
-            .put("transport.port", transportPort + "-" + (transportPort + 99))
-            .put("discovery.type", "single-node")
-            .build();
+            .put("transport.port", transportPorts);
+        // these override elasticsearch.yml (the command line's settings win over the file's)
+        if (!nodeName.isEmpty()) {
+            builder.put("node.name", nodeName);
+        }
+        if (!clusterName.isEmpty()) {
+            builder.put("cluster.name", clusterName);
+        }
+        if (!roles.isEmpty()) {
+            builder.putList("node.roles", roles);
+        }
+        if (seedHosts.isEmpty()) {
+            builder.put("discovery.type", "single-node");
+        } else {
+            builder.putList("discovery.seed_hosts", seedHosts);
+            // only for the very first election of a new cluster; ignored once it has formed
+            if (!initialMasters.isEmpty()) {
+                builder.putList("cluster.initial_master_nodes", initialMasters);
+            }
+        }
+        Settings settings = builder.build();
         Environment env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), conf, () -> "dev-node");
 
         LogConfigurator.setNodeName(Node.NODE_NAME_SETTING.get(env.settings()));
@@ -91,7 +124,8 @@ public final class EsNode {
             System.exit(1);
             return;
         }
-        System.out.println("EsNode: started on http://127.0.0.1:" + port + " (data: " + dataRoot + ")");
+        System.out.println("EsNode: started on http://127.0.0.1:" + port + " (data: " + dataRoot + ", transport: " + transportPorts
+            + (seedHosts.isEmpty() ? ", single node)" : ", seed hosts: " + seedHosts + ")"));
         stopped.await(); // the shutdown hook releases it; the JVM then exits
     }
 
@@ -108,6 +142,10 @@ public final class EsNode {
             }
         }
         return opts;
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private static String opt(Map<String, String> opts, String name, String envVar, String dflt) {
