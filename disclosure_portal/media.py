@@ -1,0 +1,33 @@
+"""The storage of uploaded files when they live in S3-compatible object storage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botocore.config import Config
+from storages.backends.s3 import S3Storage
+
+
+class S3MediaStorage(S3Storage):
+    """django-storages' S3 storage, made to work with S3-compatible servers.
+
+    boto3 (since 1.36) adds CRC32 checksum headers to every upload by default, which several
+    S3-compatible servers answer with "not implemented" (S3Proxy, older MinIO and Ceph):
+    checksums only where S3 requires them. Short connect timeouts, so that a storage outage
+    fails a request (and /healthz) quickly instead of holding a worker.
+
+    Only plain options, never a botocore ``Config``, may be passed in: Wagtail deletes a
+    document's file in a task that receives the storage's constructor arguments as JSON.
+    """
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.client_config = self.client_config.merge(
+            Config(
+                request_checksum_calculation="when_required",
+                response_checksum_validation="when_required",
+                connect_timeout=5,
+                read_timeout=60,
+                retries={"max_attempts": 3, "mode": "standard"},
+            )
+        )

@@ -1,0 +1,143 @@
+"""Uploads in S3-compatible object storage (a real S3Proxy, tests/s3.py): an attachment goes to
+the bucket, is downloaded through the portal while its page is public and only then (404, not
+a redirect to a signed URL, once the page is withdrawn), and leaves the bucket with its
+document."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from wagtail.documents import get_document_model
+
+from disclosure.models import DisclosureDocumentPage
+
+from .conftest import add_column, admin_document_form
+
+PDF = b"%PDF-1.4\n" + "关于公开附件的说明".encode() + bytes(range(256)) * 64
+
+
+def _upload(client, title: str, filename: str, content: bytes):
+    """An editor's upload through the admin's document form."""
+    response = client.post(
+        "/admin/documents/add/",
+        {"title": title, "file": SimpleUploadedFile(filename, content, "application/pdf")},
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    return get_document_model().objects.get(title=title)
+
+
+def _publish_with_attachment(client, column, unit, file, slug: str) -> DisclosureDocumentPage:
+    """An editor's new document page with ``file`` as its attachment, published."""
+    form = admin_document_form(
+        unit,
+        title="关于附件存储的通知",
+        slug=slug,
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-document": str(file.pk),
+            "attachments-0-title": "",
+            "attachments-0-id": "",
+            "attachments-0-ORDER": "1",
+            "action-publish": "publish",
+        },
+    )
+    response = client.post(f"/admin/pages/add/disclosure/disclosuredocumentpage/{column.pk}/", form)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    page = DisclosureDocumentPage.objects.get(slug=slug)
+    assert page.live and [a.document_id for a in page.attachments.all()] == [file.pk]
+    return page
+
+
+def _download(url: str) -> tuple[int, bytes, dict]:
+    response = Client().get(url)  # an anonymous visitor
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code, body, response.headers
+
+
+def test_an_attachment_lives_in_the_bucket_and_is_served_only_while_its_page_is_public(
+    client, webmaster, index, unit, s3_media, django_capture_on_commit_callbacks
+):
+    column = add_column(index, "通知公告")
+    file = _upload(client, "存储附件", "附件 说明.pdf", PDF)
+
+    key = file.file.name
+    assert key.startswith("documents/") and key in s3_media.object_keys()
+    assert s3_media.read(key) == PDF
+
+    assert _download(file.url)[0] == 404  # attached to no public page yet
+    page = _publish_with_attachment(client, column, unit, file, "s3-attachment")
+
+    status, body, headers = _download(file.url)
+    assert status == 200, headers
+    assert body == PDF
+    assert headers["Content-Length"] == str(len(PDF))
+    assert headers["Content-Type"] == "application/pdf"
+    assert headers["Content-Disposition"] == file.content_disposition  # PDF: inline
+    assert headers["Content-Security-Policy"] == "default-src 'none'"
+    assert "Location" not in headers  # streamed by the portal, never a redirect to the bucket
+
+    page.unpublish()
+    status, body, headers = _download(file.url)
+    assert status == 404 and "Location" not in headers
+    assert PDF not in body
+
+    # an editor deletes the document: the object leaves the bucket after the commit
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/documents/delete/{file.pk}/")
+    assert response.status_code == 302
+    assert not get_document_model().objects.filter(pk=file.pk).exists()
+    assert key not in s3_media.object_keys()
+
+
+def test_two_uploads_with_one_name_keep_two_objects(client, webmaster, s3_media):
+    first = _upload(client, "第一份", "同名.pdf", PDF)
+    second = _upload(client, "第二份", "同名.pdf", PDF + b"v2")
+    assert first.file.name != second.file.name
+    assert s3_media.read(first.file.name) == PDF  # never overwritten
+    assert s3_media.read(second.file.name) == PDF + b"v2"
+
+
+def test_healthz_reports_the_s3_storage(client, db, s3_media):
+    response = client.get("/healthz")
+    storage = json.loads(response.content)["checks"]["storage"]
+    assert storage["ok"], storage
+    assert storage["detail"] == "S3MediaStorage"
+    assert s3_media.object_keys() == []  # the probe file is deleted again
+
+
+def test_healthz_reports_an_unreachable_bucket(client, db, s3_media, settings):
+    gone = {**s3_media.env(), "AWS_STORAGE_BUCKET_NAME": "no-such-bucket-here"}
+    from disclosure_portal.storage import s3_storage
+
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage(gone)}
+    response = client.get("/healthz")
+    body = json.loads(response.content)
+    assert response.status_code == 200 and body["status"] == "degraded"
+    assert not body["checks"]["storage"]["ok"]
+
+
+@pytest.mark.parametrize("env", [{}, {"AWS_STORAGE_BUCKET_NAME": ""}])
+def test_without_a_bucket_uploads_stay_on_the_local_disk(env, monkeypatch):
+    import importlib
+
+    from disclosure_portal.settings import base
+
+    for name in ("AWS_STORAGE_BUCKET_NAME", "AWS_S3_ENDPOINT_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    try:
+        reloaded = importlib.reload(base)
+        assert reloaded.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
+        assert reloaded.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+        monkeypatch.setenv("AWS_STORAGE_BUCKET_NAME", "portal-media")
+        reloaded = importlib.reload(base)
+        options = reloaded.STORAGES["default"]["OPTIONS"]
+        assert reloaded.STORAGES["default"]["BACKEND"] == "disclosure_portal.media.S3MediaStorage"
+        assert options["bucket_name"] == "portal-media"
+        assert options["querystring_auth"] and not options["file_overwrite"]
+        assert options["default_acl"] is None
+    finally:
+        monkeypatch.undo()
+        importlib.reload(base)
