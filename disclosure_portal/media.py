@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from botocore.config import Config
+from django.conf import settings as django_settings
+from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
 
 
@@ -15,6 +17,11 @@ class S3MediaStorage(S3Storage):
     S3-compatible servers answer with "not implemented" (S3Proxy, older MinIO and Ceph):
     checksums only where S3 requires them. Short connect timeouts, so that a storage outage
     fails a request (and /healthz) quickly instead of holding a worker.
+
+    A file's URL is the portal's own (MEDIA_URL), never the bucket's: images and renditions
+    are streamed by ``disclosure_portal.views.serve_media`` (PORTAL_SERVE_MEDIA), documents by
+    Wagtail's ``/documents/`` view after the visibility check. The bucket stays private and
+    needs to be reachable from the app servers only.
 
     Only plain options, never a botocore ``Config``, may be passed in: Wagtail deletes a
     document's file in a task that receives the storage's constructor arguments as JSON.
@@ -31,3 +38,6 @@ class S3MediaStorage(S3Storage):
                 retries={"max_attempts": 3, "mode": "standard"},
             )
         )
+
+    def url(self, name: str, parameters=None, expire=None, http_method=None) -> str:
+        return django_settings.MEDIA_URL + filepath_to_uri(name).lstrip("/")

@@ -98,6 +98,30 @@ def test_two_uploads_with_one_name_keep_two_objects(client, webmaster, s3_media)
     assert s3_media.read(second.file.name) == PDF + b"v2"
 
 
+def test_images_and_renditions_are_served_from_the_bucket_by_the_portal(db, s3_media):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = get_image_model().objects.create(title="现场照片", file=get_test_image_file())
+    rendition = image.get_rendition("width-100")
+    for file in (image.file, rendition.file):
+        assert file.name in s3_media.object_keys()
+        # the portal's own URL: pages never carry the bucket's signed, expiring URLs
+        assert file.url == "/media/" + file.name
+        status, body, headers = _download(file.url)
+        assert status == 200 and body == s3_media.read(file.name)
+        assert headers["Content-Type"] == "image/png"
+
+    assert _download("/media/images/no-such-file.png")[0] == 404
+
+
+def test_document_files_are_never_served_from_media(client, webmaster, s3_media):
+    file = _upload(client, "媒体路径附件", "media.pdf", PDF)
+    assert file.file.name.startswith("documents/")
+    assert _download("/media/" + file.file.name)[0] == 404
+    assert _download("/media/images/../" + file.file.name)[0] == 404
+
+
 def test_healthz_reports_the_s3_storage(client, db, s3_media):
     response = client.get("/healthz")
     storage = json.loads(response.content)["checks"]["storage"]
@@ -141,3 +165,13 @@ def test_without_a_bucket_uploads_stay_on_the_local_disk(env, monkeypatch):
     finally:
         monkeypatch.undo()
         importlib.reload(base)
+
+
+def test_without_object_storage_media_root_files_are_served_as_before(db):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = get_image_model().objects.create(title="本地照片", file=get_test_image_file())
+    status, body, _ = _download(image.file.url)
+    assert status == 200 and body == image.file.open("rb").read()
+    assert _download("/media/documents/anything.pdf")[0] == 404

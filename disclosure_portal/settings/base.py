@@ -164,8 +164,11 @@ STORAGES = {
 # Several app servers: uploads in one private bucket of an S3-compatible storage that they
 # all reach (django-storages). AWS_STORAGE_BUCKET_NAME switches it on; the other AWS_*
 # variables are read by disclosure_portal/storage.py (docs/deployment.md).
+# The bucket is reached by the app servers only: the portal streams images and renditions
+# at MEDIA_URL itself (disclosure_portal/views.py), documents through /documents/.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = s3_storage(os.environ)
+    PORTAL_SERVE_MEDIA = True
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
