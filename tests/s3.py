@@ -8,6 +8,7 @@ be had, the tests fail loudly: they are never skipped. Each test gets a bucket o
 
 from __future__ import annotations
 
+import http.client
 import os
 import secrets
 import subprocess
@@ -33,7 +34,7 @@ def _answers(url: str) -> bool:
             headers = response.headers
     except urllib.error.HTTPError as error:
         headers = error.headers
-    except OSError:
+    except (OSError, http.client.HTTPException):  # nothing there, or not HTTP
         return False
     return "x-amz-request-id" in headers
 
