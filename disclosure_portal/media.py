@@ -13,8 +13,8 @@ from storages.backends.s3 import S3Storage
 class S3MediaStorage(S3Storage):
     """django-storages' S3 storage, made to work with S3-compatible servers.
 
-    boto3 (since 1.36) adds CRC32 checksum headers to every upload by default, which several
-    S3-compatible servers answer with "not implemented" (S3Proxy, older MinIO and Ceph):
+    boto3 (since 1.36) adds CRC32 checksum headers to every upload by default, which
+    S3-compatible servers that predate them answer with "not implemented" (S3Proxy 2.6 does):
     checksums only where S3 requires them. Short connect timeouts, so that a storage outage
     fails a request (and /healthz) quickly instead of holding a worker.
 
