@@ -4,8 +4,10 @@ a redirect to a signed URL, once the page is withdrawn), and leaves the bucket w
 document."""
 
 import json
+import os
+import subprocess
+import sys
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.documents import get_document_model
@@ -13,6 +15,7 @@ from wagtail.documents import get_document_model
 from disclosure.models import DisclosureDocumentPage
 
 from .conftest import add_column, admin_document_form
+from .test_settings import GOOD_KEY, ROOT
 
 PDF = b"%PDF-1.4\n" + "关于公开附件的说明".encode() + bytes(range(256)) * 64
 
@@ -141,30 +144,58 @@ def test_healthz_reports_an_unreachable_bucket(client, db, s3_media, settings):
     assert not body["checks"]["storage"]["ok"]
 
 
-@pytest.mark.parametrize("env", [{}, {"AWS_STORAGE_BUCKET_NAME": ""}])
-def test_without_a_bucket_uploads_stay_on_the_local_disk(env, monkeypatch):
-    import importlib
+def _production_settings(**env: str) -> dict:
+    """What the production settings make of ``env`` (the shell's AWS_* left out)."""
+    script = (
+        "import json; from django.conf import settings as s; print(json.dumps({"
+        "'default': s.STORAGES['default'], 'serve': s.WAGTAILDOCS_SERVE_METHOD,"
+        "'media': getattr(s, 'PORTAL_SERVE_MEDIA', False)}))"
+    )
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "AWS_"))
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="disclosure_portal.settings.production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="xxgk.example.gov.cn",
+        **env,
+    )
+    for command in (["check", "--deploy", "--fail-level", "WARNING"], ["shell", "-c", script]):
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr + result.stdout
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
-    from disclosure_portal.settings import base
 
-    for name in ("AWS_STORAGE_BUCKET_NAME", "AWS_S3_ENDPOINT_URL"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    try:
-        reloaded = importlib.reload(base)
-        assert reloaded.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
-        assert reloaded.WAGTAILDOCS_SERVE_METHOD == "serve_view"
-        monkeypatch.setenv("AWS_STORAGE_BUCKET_NAME", "portal-media")
-        reloaded = importlib.reload(base)
-        options = reloaded.STORAGES["default"]["OPTIONS"]
-        assert reloaded.STORAGES["default"]["BACKEND"] == "disclosure_portal.media.S3MediaStorage"
-        assert options["bucket_name"] == "portal-media"
-        assert options["querystring_auth"] and not options["file_overwrite"]
-        assert options["default_acl"] is None
-    finally:
-        monkeypatch.undo()
-        importlib.reload(base)
+def test_the_production_settings_use_the_bucket_only_when_one_is_named():
+    local = _production_settings()
+    assert local["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert local["serve"] == "serve_view" and not local["media"]
+    assert _production_settings(AWS_STORAGE_BUCKET_NAME="")["default"] == local["default"]
+
+    s3 = _production_settings(
+        AWS_STORAGE_BUCKET_NAME="portal-media",
+        AWS_S3_ENDPOINT_URL="https://s3.intranet.example:9000",
+        AWS_ACCESS_KEY_ID="portal",
+        AWS_SECRET_ACCESS_KEY="never-in-the-options",
+        AWS_LOCATION="/portal/",
+    )
+    assert s3["default"]["BACKEND"] == "disclosure_portal.media.S3MediaStorage"
+    assert s3["serve"] == "serve_view" and s3["media"]
+    assert s3["default"]["OPTIONS"] == {
+        "bucket_name": "portal-media",
+        "endpoint_url": "https://s3.intranet.example:9000",
+        "region_name": "us-east-1",
+        "location": "portal",
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": False,
+        "max_memory_size": 2 * 1024 * 1024,
+        "addressing_style": "path",
+        "signature_version": "s3v4",
+    }
 
 
 def test_without_object_storage_media_root_files_are_served_as_before(db):
