@@ -1,7 +1,8 @@
 """Uploads in S3-compatible object storage (a real S3Proxy, tests/s3.py): an attachment goes to
 the bucket, is downloaded through the portal while its page is public and only then (404, not
 a redirect to a signed URL, once the page is withdrawn), and leaves the bucket with its
-document."""
+document; images and renditions are streamed by the portal at MEDIA_URL; /healthz checks the
+bucket; the production settings switch to the bucket only when one is named."""
 
 import json
 import os
@@ -133,7 +134,7 @@ def test_healthz_reports_the_s3_storage(client, db, s3_media):
     assert s3_media.object_keys() == []  # the probe file is deleted again
 
 
-def test_healthz_reports_an_unreachable_bucket(client, db, s3_media, settings):
+def test_healthz_reports_a_missing_bucket(client, db, s3_media, settings):
     gone = {**s3_media.env(), "AWS_STORAGE_BUCKET_NAME": "no-such-bucket-here"}
     from disclosure_portal.storage import s3_storage
 
