@@ -25,11 +25,13 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         pass
     else:
         return serve(request, path, document_root=settings.MEDIA_ROOT)
-    if not default_storage.exists(path):
-        raise Http404
+    try:
+        size = default_storage.size(path)  # one HEAD request; a missing object raises
+    except FileNotFoundError:
+        raise Http404 from None
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
     response = FileResponse(default_storage.open(path), content_type=content_type)
-    response["Content-Length"] = default_storage.size(path)
+    response["Content-Length"] = size
     # stored names never change content (no overwrite); images are public like the pages
     response["Cache-Control"] = "public, max-age=3600"
     response["Content-Security-Policy"] = "default-src 'none'"  # an SVG runs no script
