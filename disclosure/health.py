@@ -70,7 +70,8 @@ def check_storage() -> tuple[bool, str]:
             ok = handle.read() == b"ok"
     finally:
         default_storage.delete(name)
-    return ok, type(default_storage).__name__
+    # the class behind the lazy default_storage (type() would name the lazy wrapper)
+    return ok, default_storage.__class__.__name__
 
 
 def check_scheduler() -> tuple[bool, str]:

@@ -26,14 +26,11 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 if settings.DEBUG or getattr(settings, "PORTAL_SERVE_MEDIA", False):
     from django.urls import re_path
-    from django.views.static import serve
 
-    # never MEDIA_ROOT/documents/: files are served by /documents/ after the visibility check
+    from disclosure_portal.views import serve_media
+
+    # never documents/: files are served by /documents/ after the visibility check
     media = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(
-            rf"^{media}(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
-        )
-    ]
+    urlpatterns += [re_path(rf"^{media}(?!documents/)(?P<path>.+)$", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

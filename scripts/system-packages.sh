@@ -6,7 +6,7 @@
 #   demo: fonts-wqy-zenhei (the CJK font embedded in PDF annual reports)
 #   test: that, plus chromium and chromium-driver (browser tests), maven and
 #         openjdk-17-jdk-headless (the Elasticsearch 8.14 node the search tests build from
-#         Maven Central), redis-server (the tests of several app servers start their own),
+#         Maven Central, and S3Proxy, the S3 storage of the media tests), redis-server (the tests of several app servers start their own),
 #         and postgresql when DATABASE_URL selects PostgreSQL
 #
 # PORTAL_SKIP_SYSTEM_PACKAGES=1 skips the check (e.g. a non-Debian machine set up by hand).

@@ -18,6 +18,9 @@ from disclosure.validators import credit_code_check_char, org_code_check_char
 from home.models import HomePage
 from search import hits as search_hits
 
+# the real S3-compatible server and a bucket per test, for every test directory
+from .s3 import s3_bucket, s3_media, s3_server  # noqa: F401
+
 _org_bodies = itertools.count(10000001)
 
 

@@ -70,7 +70,7 @@ def production_env(**extra: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "ELASTICSEARCH", "REDIS", "PORTAL_"))
+        if not key.startswith(("DJANGO_", "ELASTICSEARCH", "REDIS", "PORTAL_", "AWS_"))
     }
     env.update(
         DJANGO_SETTINGS_MODULE="disclosure_portal.settings.production",

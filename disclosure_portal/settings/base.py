@@ -3,6 +3,10 @@
 Environment variables read here (all optional):
 - ``DATABASE_URL``: e.g. ``postgres://user:pass@127.0.0.1:5432/portal``; SQLite by default.
 - ``ELASTICSEARCH_URL``: selects the Elasticsearch search backend.
+- ``AWS_STORAGE_BUCKET_NAME``: uploaded files (documents, images) go to this bucket of an
+  S3-compatible object storage, shared by every app server, with ``AWS_S3_ENDPOINT_URL``,
+  ``AWS_ACCESS_KEY_ID``, ``AWS_SECRET_ACCESS_KEY``, ``AWS_S3_REGION_NAME``, ``AWS_LOCATION``
+  (``disclosure_portal/storage.py``). Without it they stay in ``MEDIA_ROOT``.
 - ``REDIS_URL``: e.g. ``redis://127.0.0.1:6379/0``; the cache (pages, figures, purges),
   sessions and login throttling then live in Redis, shared by every app server. Without
   it the cache is a directory (``PORTAL_CACHE_DIR``, default ``.cache``), shared by the
@@ -16,6 +20,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+
+from disclosure_portal.storage import s3_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -155,6 +161,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Several app servers: uploads in one private bucket of an S3-compatible storage that they
+# all reach (django-storages). AWS_STORAGE_BUCKET_NAME switches it on; the other AWS_*
+# variables are read by disclosure_portal/storage.py (docs/deployment.md).
+# The bucket is reached by the app servers only: the portal streams images and renditions
+# at MEDIA_URL itself (disclosure_portal/views.py), documents through /documents/.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = s3_storage(os.environ)
+    PORTAL_SERVE_MEDIA = True
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -220,6 +234,11 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# Every download goes through /documents/<id>/<name>, the project's visibility check
+# (before_serve_document) and a response streamed by the portal, whatever the storage:
+# Wagtail's default for a storage without local paths (S3) would redirect to the file's
+# signed URL, which anyone holding it could use after the page is withdrawn.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # The plugin's own settings (see disclosure/conf.py for every default).
 DISCLOSURE_INDEX_NUMBER_FORMAT = os.environ.get(

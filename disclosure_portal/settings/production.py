@@ -2,9 +2,11 @@
 
 Required: ``SECRET_KEY``, ``ALLOWED_HOSTS`` (comma separated), ``DATABASE_URL``.
 Optional: ``CSRF_TRUSTED_ORIGINS``, ``SECURE_SSL_REDIRECT`` (default on),
-``SECURE_HSTS_SECONDS`` (default one year), ``ELASTICSEARCH_URL``,
-``PORTAL_TRUSTED_PROXY_COUNT`` (the number of reverse proxies in front of the portal that set
-X-Forwarded-For; the login throttling then counts the client's address, not the proxy's).
+``SECURE_HSTS_SECONDS`` (default one year), ``ELASTICSEARCH_URL``, ``REDIS_URL``,
+``AWS_STORAGE_BUCKET_NAME`` and the other ``AWS_*`` variables (uploads in object storage, see
+base.py), ``PORTAL_TRUSTED_PROXY_COUNT`` (the number of reverse proxies in front of the
+portal that set X-Forwarded-For; the login throttling then counts the client's address, not
+the proxy's).
 """
 
 import os

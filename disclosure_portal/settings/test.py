@@ -1,7 +1,7 @@
 import os
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, DATABASES
+from .base import BASE_DIR, DATABASES, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -22,6 +22,10 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
 }
 PORTAL_SEARCH_BACKEND = "default"
+# Uploads on the local disk whatever AWS_STORAGE_BUCKET_NAME the shell has; the S3 tests
+# (tests/test_s3_media.py) give each test its own bucket.
+STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+PORTAL_SERVE_MEDIA = True  # images at MEDIA_URL through the portal, as with object storage
 
 # Lets several checkouts run the suite at once on one PostgreSQL server.
 if name := os.environ.get("PORTAL_TEST_DB_NAME"):

@@ -1,17 +1,38 @@
-"""Two app servers over one database, one Redis and one Elasticsearch: what an editor
-publishes on one is what every reader sees on the other, at once, cached pages included;
-a login on one is valid on the other."""
+"""Two app servers over one database, one Redis, one Elasticsearch and one S3 bucket: what an
+editor publishes on one is what every reader sees on the other, at once, cached pages
+included; an attachment uploaded on one is downloaded from the other; a login on one is valid
+on the other."""
 
 import re
+import secrets
 import time
 import urllib.parse
 
 import pytest
+from wagtail.documents import get_document_model
 
 from ..conftest import add_column, admin_document_form, make_document
 from ..servers import app_server, get, manage, production_env, redis_server
 
 HTTPS = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front of the servers says
+ATTACHMENT = "%PDF-1.4\n两台服务器共享的附件\n".encode()
+
+
+def multipart(form: dict, files: dict[str, tuple[str, bytes]]) -> tuple[bytes, str]:
+    """A multipart/form-data body (``files``: field -> (file name, content))."""
+    boundary = secrets.token_hex(16)
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in form.items()
+    ]
+    for name, (filename, content) in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 class Browser:
@@ -20,7 +41,7 @@ class Browser:
     def __init__(self):
         self.cookies: dict[str, str] = {}
 
-    def request(self, port, method, path, form=None):
+    def request(self, port, method, path, form=None, files=None):
         import http.client
 
         token = self.csrf(port, path) if form is not None else None  # sets the CSRF cookie
@@ -28,9 +49,12 @@ class Browser:
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if form is not None:
+        if form is not None and files:
+            body, headers["Content-Type"] = multipart({**form, "csrfmiddlewaretoken": token}, files)
+        elif form is not None:
             body = urllib.parse.urlencode({**form, "csrfmiddlewaretoken": token})
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if form is not None:
             headers["Origin"] = f"https://127.0.0.1:{port}"
             headers["Referer"] = f"https://127.0.0.1:{port}{path}"
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -59,7 +83,7 @@ def _delete_indexes(url: str, prefix: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_publication_on_one_app_server_is_read_at_once_on_the_other(
-    index, unit, elasticsearch_url, tmp_path, request
+    index, unit, elasticsearch_url, s3_bucket, tmp_path, request
 ):
     column = add_column(index, "通知公告")
     make_document(column, unit, "已经公开的通知")
@@ -73,6 +97,8 @@ def test_a_publication_on_one_app_server_is_read_at_once_on_the_other(
             ELASTICSEARCH_INDEX_PREFIX=prefix,
             PORTAL_CACHE_PREFIX="servers-test",
             STATIC_ROOT=str(tmp_path / "static"),
+            MEDIA_ROOT=str(tmp_path / "media"),  # must stay empty: uploads go to the bucket
+            **s3_bucket.env(),
         )
         manage(env, "collectstatic", "--no-input", "-v", "0")
         manage(env, "update_index")
@@ -93,8 +119,21 @@ def test_a_publication_on_one_app_server_is_read_at_once_on_the_other(
                 one, "POST", "/admin/login/", {"username": "webmaster", "password": "pw-2026"}
             )
             assert login.status == 302, login.body[-2000:]
+            # an attachment uploaded on one server lands in the shared bucket
+            upload = editor.request(
+                one, "POST", "/admin/documents/add/", {"title": "共享存储附件"},
+                files={"file": ("shared-notice.pdf", ATTACHMENT)},
+            )  # fmt: skip
+            assert upload.status == 302, upload.body[-3000:]
+            attachment = get_document_model().objects.get(title="共享存储附件")
+            assert s3_bucket.read(attachment.file.name) == ATTACHMENT
+
             add = f"/admin/pages/add/disclosure/disclosuredocumentpage/{column.pk}/"
-            form = admin_document_form(unit, title="刚刚发布的通知", slug="just-published")
+            form = admin_document_form(
+                unit, title="刚刚发布的通知", slug="just-published",
+                **{"attachments-TOTAL_FORMS": "1", "attachments-0-document": str(attachment.pk),
+                   "attachments-0-title": "", "attachments-0-id": "", "attachments-0-ORDER": "1"},
+            )  # fmt: skip
             published = editor.request(one, "POST", add, {**form, "action-publish": "publish"})
             assert published.status == 302, published.body[-3000:]
 
@@ -109,6 +148,12 @@ def test_a_publication_on_one_app_server_is_read_at_once_on_the_other(
                     break
                 time.sleep(0.1)
             assert "刚刚发布的通知" in re.sub(r"</?mark>", "", search.body)
+
+            # the other server serves the attachment from the bucket, to anyone
+            download = get(other, f"/documents/{attachment.pk}/{attachment.filename}", HTTPS)
+            assert download.status == 200, download.body[-2000:]
+            assert download.body == ATTACHMENT.decode()
+            assert not any((tmp_path / "media").rglob("*.pdf"))
 
             # one login for every server: the session lives in the shared database and Redis
             assert editor.request(other, "GET", "/admin/").status == 200
