@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from disclosure.models import (
     DisclosureColumnPage,
@@ -58,6 +58,8 @@ def webmaster(client, db):
 def home(db) -> HomePage:
     # Transactional tests (threads, live server) flush the rows Wagtail's migrations created.
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
+    if not Collection.get_first_root_node():  # documents and images need the root collection
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = HomePage(title="首页", slug="test-home")
     root.add_child(instance=home)
