@@ -11,26 +11,16 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 
 from disclosure.importing.jobs import ImportJob
 from disclosure.models import DisclosureDocumentPage
 
 from .catalog_helpers import row, write_csv
+from .servers import database_url
 
 REPO = Path(__file__).resolve().parents[1]
 ROWS = 4000
-
-
-def database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    return (
-        f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
 
 
 def start_worker(settings) -> subprocess.Popen:
