@@ -13,14 +13,14 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 
 from django.conf import settings
-from django.db.models import Case, Count, IntegerField, Max, Min, QuerySet, Value, When
-from django.utils import timezone
+from django.db.models import Count, IntegerField, QuerySet
+from django.db.models.functions import Cast
 from wagtail.models import Page
 
-from disclosure.models import DisclosureDocumentPage, Topic
+from disclosure.models import Topic
 from disclosure.statistics.documents import ColumnDefaults, parent_path
+from disclosure.years import local_year
 
-from .filters import year_start
 from .forms import FILE_TYPE_FIELD
 
 
@@ -81,7 +81,7 @@ def tally_documents(documents: QuerySet) -> FacetTally:
     """One GROUP BY over the documents, by parent column and every facet value."""
     rows = (
         documents.order_by()
-        .annotate(_parent=parent_path(), _year=_publish_year())
+        .annotate(_parent=parent_path(), _year=Cast(local_year(documents), IntegerField()))
         .values("_parent", "_year", "unit", "validity", "topic", "report_category", FILE_TYPE_FIELD)
         .annotate(_n=Count("pk"))
     )
@@ -96,29 +96,6 @@ def tally_documents(documents: QuerySet) -> FacetTally:
         tally.column_category[parent, row["report_category"]] += n
         tally.column_type[parent, row[FILE_TYPE_FIELD]] += n
     return tally
-
-
-def _publish_year() -> Case:
-    """The local year of 发布日期 as a CASE over each year's first instant.
-
-    Not EXTRACT(YEAR): SQLite computes that with a Python function per row (50 ms for 6,000
-    matches); comparisons of the stored values are native on every database.
-    """
-    # two queries: SQLite reads a lone MIN() or MAX() from the index, but scans for both
-    documents = DisclosureDocumentPage.objects.all()
-    first = documents.aggregate(first=Min("publish_date"))["first"]
-    last = documents.aggregate(last=Max("publish_date"))["last"]
-    if first is None:
-        return Value(None, output_field=IntegerField())
-    first, last = timezone.localtime(first).year, timezone.localtime(last).year
-    return Case(
-        *(
-            When(publish_date__gte=year_start(year), then=Value(year))
-            for year in range(last, first - 1, -1)
-        ),
-        default=None,
-        output_field=IntegerField(),
-    )
 
 
 # The document fields counted on Elasticsearch, by facet.
