@@ -8,8 +8,12 @@ deletion, its move and a change of its view restrictions bump (``caching.bump``)
   counts;
 - ``catalogue``: the index, search, statistics, sitemap, feeds and catalogue files;
 - ``site`` as well for a page near the top of the tree (the main navigation shows the
-  disclosure index and the statistics page) and for every non-page model of the plugin
-  (units, topics, registers: they appear in forms, tables and figures everywhere).
+  disclosure index and the statistics page), for every non-page model of the plugin
+  (units, topics, registers: they appear in forms, tables and figures everywhere) and for
+  Wagtail's sites.
+
+A document or image saved or deleted purges the pages that refer to it (Wagtail's reference
+index); a search promotion, the searches.
 
 Drafts (a revision saved without publishing) change nothing public and purge nothing.
 
@@ -25,8 +29,10 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import caching
@@ -45,6 +51,9 @@ DRAFT_FIELDS = frozenset(
         "locked_by",
     }
 )
+# What Wagtail fills in on a document or image while a page renders (get_file_size):
+# nothing the public sees changes.
+MEDIA_BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 NAVIGATION_DEPTH = 3  # the tree root, the site's home, and the home page's children
 
 
@@ -122,6 +131,32 @@ def other_model_changed(sender, instance, raw=False, **kwargs) -> None:
         purge({"site", "catalogue"})
 
 
+def media_changed(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    """A document or image renamed, replaced or deleted: the pages that show or link it
+    (Wagtail's reference index: attachments, rich text, fields)."""
+    if raw or (update_fields and set(update_fields) <= MEDIA_BOOKKEEPING_FIELDS):
+        return
+    pages = _pages_referring_to(instance)
+    if pages:
+        purge(set().union(*(tags_for_page(page) for page in pages)), pages)
+
+
+def _pages_referring_to(instance) -> list[Page]:
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.get_references_to(instance).filter(base_content_type=page_type)
+    return list(
+        Page.objects.filter(pk__in=[int(pk) for pk in ids.values_list("object_id", flat=True)])
+    )
+
+
+def search_promotion_changed(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        purge({"search"})
+
+
 def connect() -> None:
     for model in apps.get_models():
         if issubclass(model, Page):
@@ -133,6 +168,19 @@ def connect() -> None:
     for signal in (page_published, page_unpublished):
         signal.connect(page_changed, dispatch_uid=f"cache-{signal}")
     post_page_move.connect(page_moved, dispatch_uid="cache-page-moved")
+    for model in (get_document_model(), get_image_model()):
+        post_save.connect(media_changed, sender=model, dispatch_uid=f"cache-media-{model}")
+        # before the deletion: the references (and the attachments) are gone after it
+        pre_delete.connect(media_changed, sender=model, dispatch_uid=f"cache-media-d{model}")
+    if apps.is_installed("wagtail.contrib.search_promotions"):
+        promotion = apps.get_model("wagtailsearchpromotions", "SearchPromotion")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                search_promotion_changed, sender=promotion, dispatch_uid=f"cache-p{signal}"
+            )
+    # the sites' host names and root pages: every link and every page's site
+    for signal in (post_save, post_delete):
+        signal.connect(other_model_changed, sender=Site, dispatch_uid=f"cache-site{signal}")
     for signal in (post_save, post_delete):
         signal.connect(
             restriction_changed, sender=PageViewRestriction, dispatch_uid=f"cache-r{signal}"

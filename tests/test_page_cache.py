@@ -210,3 +210,63 @@ def test_a_publication_purges_its_own_branch_and_the_catalogue_views_only(
         assert client.get(url)["X-Page-Cache"] == "hit", url
     for url in affected:
         assert client.get(url)["X-Page-Cache"] == "miss", url
+
+
+def _file(title: str):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    file = get_document_model()(title=title)
+    file.file.save(f"{title}.pdf", ContentFile(b"%PDF-1.4 " + title.encode()), save=False)
+    file.save()
+    return file
+
+
+def test_a_renamed_replaced_or_deleted_file_purges_the_pages_that_show_it(client, column, unit):
+    from disclosure.models import DisclosureAttachment
+
+    attached, linked, unrelated = _file("附件原名"), _file("正文链接原名"), _file("无关文件")
+    document = make_document(
+        column, unit, "带附件的通知",
+        body=f'<p><a linktype="document" id="{linked.pk}">正文链接原名</a></p>',
+    )  # fmt: skip
+    DisclosureAttachment.objects.create(page=document, document=attached)
+    document.save_revision().publish()
+    other = make_document(column, unit, "不相关的通知")
+    for url in (document.url, other.url):
+        client.get(url)
+    # the first view stored the page (Wagtail's lazy file-size save purges nothing)
+    assert client.get(document.url)["X-Page-Cache"] == "hit"
+
+    unrelated.title = "无关文件改名"
+    unrelated.save()
+    assert client.get(other.url)["X-Page-Cache"] == "hit"  # nothing referred to it
+    assert client.get(document.url)["X-Page-Cache"] == "hit"
+
+    attached.title = "附件新名"
+    attached.save()
+    page = client.get(document.url)
+    assert page["X-Page-Cache"] == "miss" and "附件新名" in page.content.decode()
+    assert client.get(other.url)["X-Page-Cache"] == "hit"
+
+    from django.core.files.base import ContentFile
+
+    old_link = attached.url
+    attached.file.save("替换后的文件.pdf", ContentFile(b"%PDF-1.4 new"), save=True)
+    page = client.get(document.url).content.decode()
+    assert attached.url in page and old_link not in page
+
+    client.get(document.url)
+    linked.delete()
+    assert client.get(document.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_search_promotion_purges_the_searches(client, column, unit):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    make_document(column, unit, "财政预算公开")
+    client.get("/search/", {"q": "财政"})
+    assert client.get("/search/", {"q": "财政"})["X-Page-Cache"] == "hit"
+    SearchPromotion.objects.create(query=Query.get("财政"), page=column, sort_order=0)
+    response = client.get("/search/", {"q": "财政"})
+    assert response["X-Page-Cache"] == "miss" and "推荐结果" in response.content.decode()
