@@ -34,10 +34,13 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
-from disclosure.models import DisclosureDocumentPage, DisclosureUnit  # noqa: E402
+from disclosure.models import DisclosureUnit  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests" / "search"))
 from relevance_data import DOCUMENTS, UNITS  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from bulk import bulk_add_documents  # noqa: E402
 
 QUERIES = [
     {"q": "信息公开"},
@@ -110,63 +113,33 @@ def build(n: int) -> dict:
             name=name,
             defaults={"short_name": short, "code": make_credit_code(), "kind": "department"},
         )[0]
-    from django.contrib.contenttypes.models import ContentType
-
-    content_type = ContentType.objects.get_for_model(DisclosureDocumentPage)
     rng = random.Random(5)
-    per_column = {key: 0 for key in columns}
-    pages = []
     now = timezone.now()
-    for i in range(n):
+    rows, by_column = [], {key: [] for key in columns}
+    for i in range(n):  # in this order: the words drawn stay those of earlier runs
         key, unit, column, year, number, title, text = DOCUMENTS[i % len(DOCUMENTS)]
-        serial = per_column[column] = per_column[column] + 1
-        parent = columns[column]
         words = " ".join(rng.sample(WORDS, 6))
-        page = DisclosureDocumentPage(
-            title=f"{title}（{i // len(DOCUMENTS) + 1}）",
-            slug=f"d{i}",
-            path=Page._get_path(parent.path, parent.depth + 1, serial),
-            depth=parent.depth + 1,
-            numchild=0,
-            live=True,
-            content_type=content_type,
-            locale_id=parent.locale_id,
-            url_path=f"{parent.url_path}d{i}/",
-            first_published_at=now,
-            last_published_at=now,
-            unit=units[unit],
-            doc_number=number and f"{number[:-1]}{i}号",
-            index_no=f"BENCH/{year}-{i:06d}",
-            publish_date=now.replace(
-                year=year - (i // len(DOCUMENTS)) % 3, month=1 + i % 12, day=1 + i % 28
-            ),
-            validity="valid" if i % 10 else "repealed",
-            summary=text,
-            body=f"<p>{text}{words}。{title}。</p>" * 3,
+        full_title = f"{title}（{i // len(DOCUMENTS) + 1}）"
+        by_column[column].append(i)
+        rows.append(
+            {
+                "title": full_title,
+                "draft_title": full_title,
+                "unit": units[unit],
+                "doc_number": number and f"{number[:-1]}{i}号",
+                "index_no": f"BENCH/{year}-{i:06d}",
+                "publish_date": now.replace(
+                    year=year - (i // len(DOCUMENTS)) % 3, month=1 + i % 12, day=1 + i % 28
+                ),
+                "validity": "valid" if i % 10 else "repealed",
+                "summary": text,
+                "body": f"<p>{text}{words}。{title}。</p>" * 3,
+            }
         )
-        pages.append(page)
-    for chunk in range(0, n, 2000):
-        batch = pages[chunk : chunk + 2000]
-        Page.objects.bulk_create(
-            [
-                Page(
-                    **{
-                        f.attname: getattr(p, f.attname)
-                        for f in Page._meta.concrete_fields
-                        if f.attname != "id"
-                    }
-                )
-                for p in batch
-            ]
-        )
-        created = Page.objects.filter(path__in=[p.path for p in batch]).values_list("path", "pk")
-        pk_by_path = dict(created)
-        for p in batch:
-            p.pk = p.page_ptr_id = pk_by_path[p.path]
-        fields = [f for f in DisclosureDocumentPage._meta.local_concrete_fields]
-        DisclosureDocumentPage._base_manager._insert(batch, fields=fields, raw=True)
-    for key, column in columns.items():
-        Page.objects.filter(pk=column.pk).update(numchild=per_column[key])
+    # bulk_add_documents fills the columns one after the other
+    order = [i for key in columns for i in by_column[key]]
+    plan = [(columns[key], len(by_column[key])) for key in columns]
+    bulk_add_documents(plan, lambda serial: rows[order[serial]])
     return {"columns": columns, "units": units}
 
 
