@@ -43,6 +43,9 @@
 ``DISCLOSURE_PAGE_CACHE_SECONDS``
     How long ``page_cache.PageCacheMiddleware`` keeps an anonymous page at most. Default
     600; 0 turns the page cache off.
+``DISCLOSURE_WORKDAY_HORIZON_DAYS``
+    How many days ahead the admin's home page looks for years without holiday data (their
+    request deadlines are counted Monday–Friday, ``requests.workdays``). Default 120.
 """
 
 from django.conf import settings
@@ -65,6 +68,7 @@ DEFAULTS = {
     "DISCLOSURE_CACHE_ALIAS": "default",
     "DISCLOSURE_CACHE_SECONDS": 3600,
     "DISCLOSURE_PAGE_CACHE_SECONDS": 600,
+    "DISCLOSURE_WORKDAY_HORIZON_DAYS": 120,
 }
 
 

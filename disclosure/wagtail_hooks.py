@@ -17,6 +17,7 @@ from .models import (
     Topic,
 )
 from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
+from .workday_admin import WorkdayOverrideAdmin, unconfirmed_years_panel
 
 
 class DisclosureUnitAdmin(ModelAdmin):
@@ -60,6 +61,7 @@ class DisclosureAdminGroup(ModelAdminGroup):
         ReportCategoryAdmin,
         TopicAdmin,
         InformationRequestAdmin,
+        WorkdayOverrideAdmin,
         ReviewCaseAdmin,
         EnforcementRecordAdmin,
     )
@@ -184,3 +186,16 @@ def add_server_problems_panel(request, panels):
 
     if request.user.is_superuser and (problems := server_problems()):
         panels.append(ServerProblemsPanel(problems))
+
+
+@hooks.register("register_admin_urls")
+def register_workday_urls():
+    from .workday_admin import bulk_entry
+
+    return [path("disclosure/workdays/bulk/", bulk_entry, name="disclosure_workdays_bulk")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_unconfirmed_years_panel(request, panels):
+    if panel := unconfirmed_years_panel(request):
+        panels.append(panel)

@@ -20,6 +20,7 @@ from .search_queue import PendingSearchUpdate
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
 from .units import DisclosureUnit
+from .workdays import WorkdayOverride, workday_calendar
 
 __all__ = [
     "AnnualReportPage",
@@ -43,4 +44,6 @@ __all__ = [
     "ReportCategory",
     "Topic",
     "Validity",
+    "WorkdayOverride",
+    "workday_calendar",
 ]
