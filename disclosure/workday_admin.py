@@ -25,6 +25,7 @@ from .models import WorkdayOverride, workday_calendar
 from .requests.holiday_text import Entry, HolidayTextError, parse_holiday_text
 
 WEEKDAYS = "一二三四五六日"
+INDEX_URL_NAME = "disclosure_workdayoverride_modeladmin_index"
 BULK_PERMISSIONS = ("disclosure.add_workdayoverride", "disclosure.change_workdayoverride")
 WARNED_PERMISSIONS = (
     "disclosure.view_workdayoverride",
@@ -112,11 +113,11 @@ def bulk_entry(request: HttpRequest) -> HttpResponse:
                 _("已保存%(count)d条节假日与调休（%(years)s年）。")
                 % {"count": count, "years": "、".join(map(str, years))},
             )
-            return redirect(WorkdayOverrideAdmin().url_helper.index_url)
+            return redirect(INDEX_URL_NAME)
     return TemplateResponse(
         request,
         "disclosure/admin/workday_bulk.html",
-        {"form": form, "index_url": WorkdayOverrideAdmin().url_helper.index_url},
+        {"form": form, "index_url": reverse(INDEX_URL_NAME)},
     )
 
 
