@@ -1,5 +1,5 @@
-"""What the home page shows: the 政府信息公开 entry points, the latest public documents of
-each main column, the 政策解读 block and this year's figures at a glance.
+"""What the home page shows: the 政府信息公开 entry points, the newest public documents of
+the whole site and of each main column, the 政策解读 block and this year's figures at a glance.
 
 Everything goes through ``disclosure.visibility`` (public columns, public documents) and is
 cached like the other broad pages: the blocks until something below the home page changes
@@ -18,6 +18,7 @@ from disclosure.routing import ancestors_of
 from disclosure.visibility import children_q, public_pages, subtree_q
 
 LATEST_PER_COLUMN = 6
+LATEST_OVERALL = 10
 INTERPRETATION_TITLE = "政策解读"
 
 # (label, what a citizen finds there, column titles that count as this entry point)
@@ -49,7 +50,8 @@ def home_blocks(home: Page, request) -> dict:
 
 
 def _with_documents(blocks: dict) -> list[dict]:
-    return [*blocks["columns"], *([blocks["interpretation"]] if blocks["interpretation"] else [])]
+    interpretation = [blocks["interpretation"]] if blocks["interpretation"] else []
+    return [blocks["latest"], *interpretation, *blocks["columns"]]
 
 
 def _blocks(home: Page, request) -> dict:
@@ -66,6 +68,7 @@ def _blocks(home: Page, request) -> dict:
         .first()
     )
     result = {
+        "latest": {"pks": _latest(home, LATEST_OVERALL)},
         "index": _link(index, request),
         "statistics": _link(statistics, request),
         "entries": [],
@@ -101,9 +104,9 @@ def _link(page: Page | None, request) -> dict | None:
     return {"title": page.title, "url": page.get_url(request)} if page is not None else None
 
 
-def _latest(column: Page) -> list[int]:
-    documents = public_documents().filter(subtree_q(column)).order_by(*LISTING_ORDER)
-    return list(documents.values_list("pk", flat=True)[:LATEST_PER_COLUMN])
+def _latest(page: Page, count: int = LATEST_PER_COLUMN) -> list[int]:
+    documents = public_documents().filter(subtree_q(page)).order_by(*LISTING_ORDER)
+    return list(documents.values_list("pk", flat=True)[:count])
 
 
 def figures_at_a_glance(year: int) -> dict:

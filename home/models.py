@@ -23,6 +23,7 @@ class HomePage(ChainRoutingMixin, Page):
         from .front_page import figures_at_a_glance, home_blocks
 
         context = super().get_context(request, *args, **kwargs)
-        context["blocks"] = home_blocks(self, request)
+        context["blocks"] = blocks = home_blocks(self, request)
+        context["latest_documents"] = blocks["latest"]["documents"]
         context["figures"] = figures_at_a_glance(timezone.now().astimezone(REPORT_TIMEZONE).year)
         return context

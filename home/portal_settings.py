@@ -151,6 +151,13 @@ class PortalSettings(BaseSiteSetting):
         verbose_name = _("门户网站信息")
         verbose_name_plural = _("门户网站信息")
 
+    @classmethod
+    def find_for_site(cls, site) -> PortalSettings:
+        """The site's settings, or unsaved defaults: unlike ``for_site`` a public page never
+        writes a row (the write would purge the page cache while the page renders)."""
+        found = cls.base_queryset().filter(site=site).first()
+        return found or cls(site=site)
+
     def clean(self) -> None:
         super().clean()
         self.public_base_url = self.public_base_url.strip().rstrip("/")

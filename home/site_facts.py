@@ -29,7 +29,7 @@ def _facts(site: Site | None) -> dict:
     facts = {"site_name": DEFAULT_SITE_NAME, "sitemap_url": reverse("site_map")}
     if site is None:
         return facts
-    settings = PortalSettings.for_site(site)
+    settings = PortalSettings.find_for_site(site)
     facts.update(
         {
             field: getattr(settings, field)
