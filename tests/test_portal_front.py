@@ -352,3 +352,15 @@ def test_setup_demo_fills_the_settings_with_visible_demo_values(client, db, sett
     portal.save()
     call_command("setup_demo", documents=8)  # runs again without overwriting the editor
     assert PortalSettings.objects.get(pk=portal.pk).sponsor == "编辑改过的主办单位"
+
+
+def test_deleting_the_mark_image_purges_the_footer(client, index):
+    image = get_image_model().objects.create(title="党政机关", file=get_test_image_file())
+    portal_settings(sponsor="某某区人民政府办公室", party_mark=image)
+    assert "党政机关网站标识" in footer(client.get("/").content.decode())
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    image.delete()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    content = footer(response.content.decode())
+    assert "党政机关网站标识" not in content and "某某区人民政府办公室" in content
