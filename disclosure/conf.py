@@ -40,6 +40,11 @@
     How long figures that cost a pass over the catalogue (a column's years and count, the
     index's counts, the statistics) are kept at most; purged on every change anyway.
     Default 3600; 0 turns the figure cache off.
+``DISCLOSURE_PUBLIC_BASE_URL``
+    The public address of the default site, e.g. ``"https://www.example.gov.cn"``: the
+    absolute links of the catalogue files and ``sitemap.xml`` start with it instead of the
+    Site's hostname and port. A function registered with the Wagtail hook
+    ``disclosure_public_base_url`` takes precedence (``public_urls``). Default None.
 ``DISCLOSURE_PAGE_CACHE_SECONDS``
     How long ``page_cache.PageCacheMiddleware`` keeps an anonymous page at most. Default
     600; 0 turns the page cache off.
@@ -69,6 +74,7 @@ DEFAULTS = {
     "DISCLOSURE_CACHE_SECONDS": 3600,
     "DISCLOSURE_PAGE_CACHE_SECONDS": 600,
     "DISCLOSURE_WORKDAY_HORIZON_DAYS": 120,
+    "DISCLOSURE_PUBLIC_BASE_URL": None,
 }
 
 

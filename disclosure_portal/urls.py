@@ -16,6 +16,8 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
+    # 网站地图 (/sitemap/), robots.txt, favicon.ico
+    path("", include("home.urls")),
     # The plugin's public catalogue download (/zfxxgk/catalogue.csv and .xlsx).
     path("zfxxgk/", include("disclosure.urls")),
 ]

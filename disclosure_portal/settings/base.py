@@ -19,7 +19,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.utils.translation import gettext_lazy as _
 
 from disclosure_portal.storage import s3_storage
 
@@ -34,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -255,7 +255,9 @@ TASKS = {
 DISCLOSURE_IMPORT_TASK_BACKEND = "disclosure_imports"
 DISCLOSURE_IMPORT_DIR = os.environ.get("DISCLOSURE_IMPORT_DIR", str(BASE_DIR / "catalogue-imports"))
 
-PORTAL_FOOTER_TEXT = _("主办单位：区人民政府办公室")
+# The public address of the default site's absolute links (catalogue files, sitemap.xml,
+# robots.txt) when the portal's site setting (设置 → 门户网站信息) leaves it empty.
+DISCLOSURE_PUBLIC_BASE_URL = os.environ.get("PORTAL_PUBLIC_BASE_URL") or None
 
 # One cache for every process: a purge by the scheduler or the import worker must reach the
 # web workers (disclosure.caching), so never the per-process memory cache.
