@@ -43,6 +43,11 @@
 ``DISCLOSURE_PAGE_CACHE_SECONDS``
     How long ``page_cache.PageCacheMiddleware`` keeps an anonymous page at most. Default
     600; 0 turns the page cache off.
+``DISCLOSURE_PAGE_CACHE_VARIANT``
+    Dotted path of a function ``(request) -> str`` whose result is part of the page cache
+    key, for a site whose pages differ per visitor preference (the portal's 适老化 mode and
+    font size, kept in cookies). It must return only normalised values (a few known
+    choices), never a raw cookie. Default None: one entry per URL and language.
 """
 
 from django.conf import settings
@@ -65,6 +70,7 @@ DEFAULTS = {
     "DISCLOSURE_CACHE_ALIAS": "default",
     "DISCLOSURE_CACHE_SECONDS": 3600,
     "DISCLOSURE_PAGE_CACHE_SECONDS": 600,
+    "DISCLOSURE_PAGE_CACHE_VARIANT": None,
 }
 
 
