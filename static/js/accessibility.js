@@ -212,6 +212,7 @@
             say(text.msgNoSpeech);
             return;
         }
+        say("");
         withVoices(function (voices) {
             var voice = voices.filter(function (each) { return /^zh/i.test(each.lang); })[0];
             if (!voice) {
