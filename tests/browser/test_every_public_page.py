@@ -3,11 +3,13 @@ scrolling, the main content takes the width it should, axe-core finds nothing, a
 English is left untranslated. A screenshot of each goes to artifacts/screenshots/ (CI keeps it).
 """
 
+import datetime
 import re
 import warnings
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 from wagtail.models import Page
 
 from disclosure.models import AnnualReportPage, StatisticsPage
@@ -115,6 +117,14 @@ def site(index, unit):
             doc_number=f"区政发〔2024〕{day}号",
             body="<p>各街道办事处、镇人民政府，区政府各部门：现将方案印发给你们，请认真贯彻执行。"
             "方案涉及养老服务、社区食堂、老旧小区加装电梯等民生实事。</p>",
+        )
+    for month in (1, 2):  # the statistics page opens on the current year: give it figures
+        make_document(
+            level2,
+            unit,
+            f"区人民政府办公室关于{month}月份重点工作安排的通知",
+            publish_date=timezone.now() - datetime.timedelta(days=month),
+            body="<p>现将本月重点工作安排通知如下。</p>",
         )
     interpretation = make_document(
         interpretations,
