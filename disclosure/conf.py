@@ -51,6 +51,11 @@
 ``DISCLOSURE_WORKDAY_HORIZON_DAYS``
     How many days ahead the admin's home page looks for years without holiday data (their
     request deadlines are counted Monday–Friday, ``requests.workdays``). Default 120.
+``DISCLOSURE_PAGE_CACHE_VARIANT``
+    Dotted path of a function ``(request) -> str`` whose result is part of the page cache
+    key, for a site whose pages differ per visitor preference (the portal's 适老化 mode and
+    font size, kept in cookies). It must return only normalised values (a few known
+    choices), never a raw cookie. Default None: one entry per URL and language.
 """
 
 from django.conf import settings
@@ -75,6 +80,7 @@ DEFAULTS = {
     "DISCLOSURE_PAGE_CACHE_SECONDS": 600,
     "DISCLOSURE_WORKDAY_HORIZON_DAYS": 120,
     "DISCLOSURE_PUBLIC_BASE_URL": None,
+    "DISCLOSURE_PAGE_CACHE_VARIANT": None,
 }
 
 

@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "disclosure_portal.accessibility.context",
             ],
         },
     },
@@ -283,6 +284,8 @@ else:
 # The page cache (disclosure.page_cache) keeps an anonymous page at most this long; 0 turns
 # it off. Every change purges what it affects anyway.
 DISCLOSURE_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+# Pages carry the visitor's 适老化 mode and font size (cookies): one cache entry per choice.
+DISCLOSURE_PAGE_CACHE_VARIANT = "disclosure_portal.accessibility.cache_variant"
 
 # Login throttling (django-axes): 5 failed logins for one username from one IP address, each
 # within 30 minutes of the previous one, lock that username+IP out for 30 minutes (the Wagtail
