@@ -3,8 +3,10 @@ wagtail-modeladmin's zh_Hans catalogs lack, their compiled .mo files are current
 an editor uses show no English beyond a few names (tests/admin_text.py)."""
 
 import ast
+import datetime
 import gettext
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import polib
@@ -26,7 +28,10 @@ from wagtail_modeladmin.helpers import AdminURLHelper
 from disclosure import admin_locale
 from disclosure.models import (
     AnnualReportPage,
+    ApplicantType,
     DisclosureAttachment,
+    EnforcementRecord,
+    InformationRequest,
     StatisticsPage,
 )
 from disclosure.wagtail_hooks import DisclosureAdminGroup, DisclosureUnitAdmin
@@ -261,7 +266,15 @@ def site(editor, index, unit):
     )
     reports.add_child(instance=report)
     report.save_revision()
+    request = InformationRequest.objects.create(
+        unit=unit,
+        received_date=datetime.date(2024, 3, 1),
+        applicant_type=ApplicantType.NATURAL_PERSON,
+        subject="申请公开某项目的批复文件",
+    )
+    EnforcementRecord.objects.create(unit=unit, year=2024, fee_amount=Decimal("12.34"))
     return {
+        "request": request,
         "home": index.get_parent(),
         "index": index,
         "level1": level1,
@@ -349,6 +362,16 @@ for _admin in REGISTERS:
     _name = _admin.model._meta.model_name
     VIEWS[f"register {_name}"] = lambda s, u=_urls: (u.index_url, None, "")
     VIEWS[f"register {_name}: add"] = lambda s, u=_urls: (u.create_url, None, "")
+VIEWS["register informationrequest: edit"] = lambda s: (
+    AdminURLHelper(InformationRequest).get_action_url("edit", s["request"].pk),
+    None,
+    "申请公开某项目的批复文件",
+)
+VIEWS["register informationrequest: inspect"] = lambda s: (
+    AdminURLHelper(InformationRequest).get_action_url("inspect", s["request"].pk),
+    None,
+    "申请公开某项目的批复文件",
+)
 VIEWS["register disclosureunit: edit"] = lambda s: (
     AdminURLHelper(DisclosureUnitAdmin.model).get_action_url("edit", s["unit"].pk),
     None,
