@@ -139,6 +139,16 @@ TEMPLATE_OVERRIDES = {
         ("{# Actions divider #}\n", "{% load i18n %}{# Actions divider #}\n"),
         ('aria-label="Actions"', 'aria-label="{% translate "Actions" %}"'),
     ],
+    "wagtailadmin/tables/boolean_cell.html": [  # the icons' titles said True, False, None
+        ("{% load wagtailadmin_tags %}", "{% load i18n wagtailadmin_tags %}"),
+        *(
+            (
+                f"{{% icon title=value|stringformat:'s' name=\"{icon}\" ",
+                f'{{% translate "{title}" as title %}}{{% icon title=title name="{icon}" ',
+            )
+            for icon, title in [("help", "Unknown"), ("check", "Yes"), ("cross", "No")]
+        ),
+    ],
     "wagtailadmin/shared/user_avatar.html": [
         ("{% load wagtailadmin_tags %}", "{% load i18n wagtailadmin_tags %}"),
         (  # a page published by the scheduler has no user: Wagtail shows "None"
@@ -275,6 +285,7 @@ def site(editor, index, unit):
     EnforcementRecord.objects.create(unit=unit, year=2024, fee_amount=Decimal("12.34"))
     return {
         "request": request,
+        "editor": editor,
         "home": index.get_parent(),
         "index": index,
         "level1": level1,
@@ -354,6 +365,26 @@ VIEWS = {
         None,
         "页面类型",
     ),
+    "workflows report": lambda s: (reverse("wagtailadmin_reports:workflow"), None, "工作流"),
+    "unpublish confirmation": lambda s: (
+        f"/admin/pages/{s['document'].pk}/unpublish/",
+        None,
+        "取消发布",
+    ),
+    "users": lambda s: (reverse("wagtailusers_users:index"), None, "管理员"),
+    "user edit": lambda s: (
+        reverse("wagtailusers_users:edit", args=(s["editor"].pk,)),
+        None,
+        "用户名",
+    ),
+    "groups": lambda s: (reverse("wagtailusers_groups:index"), None, "审核员"),
+    # Not the site list (设置 → 站点): Wagtail 8.0 heads three of its columns with field names
+    # ("Port", "Site name", "Root page"), outside gettext, so no catalog can translate them.
+    "collections": lambda s: (reverse("wagtailadmin_collections:index"), None, "集合"),
+    "redirects": lambda s: (reverse("wagtailredirects:index"), None, "重定向"),
+    "search promotions": lambda s: (reverse("wagtailsearchpromotions:index"), None, "推广"),
+    "workflows": lambda s: (reverse("wagtailadmin_workflows:index"), None, "审核员审批"),
+    "workflow tasks": lambda s: (reverse("wagtailadmin_workflows:task_index"), None, "审核员审批"),
     "catalogue import": lambda s: (reverse("disclosure_import:upload"), None, "目录"),
     "account": lambda s: (reverse("wagtailadmin_account"), None, "帐号"),
 }
