@@ -1,4 +1,4 @@
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import caching, columns, page_cache, routing, visibility
+from . import admin_locale, caching, columns, page_cache, routing, visibility
 from .models import (
     AnnualReportPage,
     DisclosureColumnPage,
@@ -34,21 +34,29 @@ class ReportCategoryAdmin(ModelAdmin):
     model = ReportCategory
     menu_label = _("统计类别")
     menu_icon = "list-ol"
-    list_display = ("name", "sort_order", "is_fallback")
+    list_display = ("name", "sort_order", "fallback")
     ordering = ("sort_order",)
+
+    @admin.display(description=_("兜底类别"))
+    def fallback(self, category):
+        return _("是") if category.is_fallback else ""
 
 
 class TopicAdmin(ModelAdmin):
     model = Topic
     menu_label = _("主题分类")
     menu_icon = "tag"
-    list_display = ("full_name", "sort_order")
+    list_display = ("topic", "sort_order")
     list_filter = ("parent",)
     search_fields = ("name",)
     ordering = ("parent__sort_order", "sort_order")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("parent")
+
+    @admin.display(description=_("主题分类"))
+    def topic(self, topic):
+        return topic.full_name
 
 
 @modeladmin_register
@@ -199,3 +207,8 @@ def register_workday_urls():
 def add_unconfirmed_years_panel(request, panels):
     if panel := unconfirmed_years_panel(request):
         panels.append(panel)
+
+
+@hooks.register("insert_global_admin_js")
+def add_javascript_catalog():
+    return admin_locale.catalog_script()

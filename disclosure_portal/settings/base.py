@@ -144,7 +144,11 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 WAGTAIL_I18N_ENABLED = False
+# Wagtail's login form labels the password field in English (disclosure/admin_forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "disclosure.admin_forms.LoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# One time zone for every editor: the account page then offers no list of 600 English zone names.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai"]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 
 STATICFILES_FINDERS = [
