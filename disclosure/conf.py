@@ -29,7 +29,7 @@
     (``search_updates``). Default True; tests set False (their transactions never commit).
 ``DISCLOSURE_PDF_FONT``
     Path of the CJK TrueType font (.ttf/.ttc) embedded in PDF reports. Default None: the
-    first of the Debian fonts listed in ``report_documents.FONT_CANDIDATES``.
+    first of the Debian fonts listed in ``reports.documents.FONT_CANDIDATES``.
 ``DISCLOSURE_CATALOGUE_DIR``
     Where the public catalogue files are kept (``catalogue_files``), on each app server.
     Default ``catalogue-files`` beside ``MEDIA_ROOT``.

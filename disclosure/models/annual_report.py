@@ -13,7 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..report_panels import FrozenFiguresPanel
+from ..reports.panels import FrozenFiguresPanel
 from ..routing import RoutedAncestorsMixin, breadcrumbs
 from .cleaning import CleanTextMixin
 
@@ -103,7 +103,7 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
 
         The fee sentence always names 信息处理费, so soft rule 8 is met on a report page.
         """
-        from ..report_layout import FEE_SENTENCE
+        from ..reports.layout import FEE_SENTENCE
 
         return FEE_SENTENCE + str(self.other_text or "")
 
@@ -196,7 +196,7 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
     @path("export/<str:fmt>/")
     def export(self, request, fmt: str):
         """Download the report (the same figures as the page) as JSON, XLSX, DOCX or PDF."""
-        from ..report_exports import CONTENT_TYPES, EXPORTERS, available_formats
+        from ..reports.exports import CONTENT_TYPES, EXPORTERS, available_formats
 
         if fmt not in available_formats():
             raise Http404
@@ -206,8 +206,8 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from ..report_exports import available_formats
-        from ..report_layout import report_context
+        from ..reports.exports import available_formats
+        from ..reports.layout import report_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(report_context(self.figures()))

@@ -76,7 +76,7 @@ class StatisticsPage(RoutedAncestorsMixin, CleanTextMixin, Page):
         verbose_name_plural = _("公开统计")
 
     def get_context(self, request, *args, **kwargs):
-        from ..statistics_views import statistics_context
+        from ..reports.statistics_page import statistics_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(statistics_context(request))

@@ -45,7 +45,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         fmt = options["format"]
         if fmt in DOCUMENT_FORMATS:
-            from disclosure.report_exports import EXPORTERS
+            from disclosure.reports.exports import EXPORTERS
 
             title = _("%(period)s政府信息公开工作年度报告") % {"period": rep.period.label}
             if unit is not None:

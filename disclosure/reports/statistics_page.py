@@ -4,11 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import caching
+from .. import caching
+from ..conf import get_setting
+from ..form_fields import BoundedModelChoiceField
+from ..statistics import REPORT_TIMEZONE, overview
 from .charts import bar_chart
-from .conf import get_setting
-from .form_fields import BoundedModelChoiceField
-from .statistics import REPORT_TIMEZONE, overview
 
 FIRST_YEAR = 2008  # the first year of the 2007 Regulation's reports
 
@@ -35,7 +35,7 @@ class StatisticsFilterForm(forms.Form):
     )
 
     def __init__(self, data):
-        from .models import DisclosureUnit
+        from ..models import DisclosureUnit
 
         super().__init__(data)
         years = range(current_year(), FIRST_YEAR - 1, -1)

@@ -13,8 +13,8 @@ from xml.sax.saxutils import escape
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
-from .conf import get_setting
-from .report_layout import (
+from ..conf import get_setting
+from .layout import (
     SECTION_TITLES,
     fee_paragraph,
     overview_paragraph,

@@ -7,14 +7,14 @@ texts of the narrative sections, and returns bytes; none computes a figure.
 import io
 import json
 
-from .report_layout import (
+from ..text import xml_safe
+from .layout import (
     SECTION_TITLES,
     fee_paragraph,
     overview_paragraph,
     table_a_sections,
     table_b_rows,
 )
-from .text import xml_safe
 
 CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
@@ -106,9 +106,9 @@ def _number(value):
 
 
 def _documents():
-    from . import report_documents
+    from . import documents
 
-    return report_documents
+    return documents
 
 
 EXPORTERS = {
