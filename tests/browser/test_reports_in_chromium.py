@@ -1,0 +1,53 @@
+"""年报 and 公开统计 in Chromium: at a 390 px phone the page never scrolls sideways (wide
+tables scroll in their own labelled, focusable region) and chart labels are not clipped."""
+
+import pytest
+
+from disclosure.models import AnnualReportPage
+from tests.conftest import add_column, make_document, shanghai
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+@pytest.fixture
+def phone390(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def report(index, unit):
+    column = add_column(index, "政府信息公开年报")
+    documents = add_column(index, "机构职能")
+    make_document(documents, unit, "关于机构职能的说明", publish_date=shanghai(2024, 3, 1))
+    page = AnnualReportPage(title="区人民政府2024年政府信息公开工作年度报告", year=2024)
+    column.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_the_annual_report_fits_a_phone_and_its_tables_scroll_in_regions(
+    live_server, report, phone390
+):
+    phone390.goto(live_server.url + report.url)
+    assert phone390.evaluate(OVERFLOW) <= 0
+    regions = phone390.locator(".table-scroll")
+    assert regions.count() == 3
+    for position in range(3):
+        region = regions.nth(position)
+        assert region.get_attribute("role") == "region"
+        assert region.get_attribute("tabindex") == "0"
+        assert "表格" in region.get_attribute("aria-label")
+    # Table 三 is wider than the phone: its region scrolls, by keyboard too.
+    wide = regions.nth(1)
+    assert wide.evaluate("e => e.scrollWidth > e.clientWidth")
+    wide.focus()
+    phone390.keyboard.press("ArrowRight")
+    phone390.wait_for_function(
+        "() => document.querySelectorAll('.table-scroll')[1].scrollLeft > 0"
+    )
+    assert phone390.get_by_text("表格较宽，可左右滑动查看").first.is_visible()
+    assert phone390.evaluate(OVERFLOW) <= 0
