@@ -13,9 +13,10 @@ OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clie
 
 @pytest.fixture
 def phone390(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
-    yield context.new_page()
-    context.close()
+    """A 390 px phone (the brief's width; the shared ``phone`` fixture is 375 px)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    yield page
+    page.close()
 
 
 @pytest.fixture
@@ -46,8 +47,6 @@ def test_the_annual_report_fits_a_phone_and_its_tables_scroll_in_regions(
     assert wide.evaluate("e => e.scrollWidth > e.clientWidth")
     wide.focus()
     phone390.keyboard.press("ArrowRight")
-    phone390.wait_for_function(
-        "() => document.querySelectorAll('.table-scroll')[1].scrollLeft > 0"
-    )
+    phone390.wait_for_function("() => document.querySelectorAll('.table-scroll')[1].scrollLeft > 0")
     assert phone390.get_by_text("表格较宽，可左右滑动查看").first.is_visible()
     assert phone390.evaluate(OVERFLOW) <= 0
