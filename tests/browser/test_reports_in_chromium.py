@@ -3,7 +3,7 @@ tables scroll in their own labelled, focusable region) and chart labels are not 
 
 import pytest
 
-from disclosure.models import AnnualReportPage
+from disclosure.models import AnnualReportPage, StatisticsPage
 from tests.conftest import add_column, make_document, shanghai
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -50,3 +50,34 @@ def test_the_annual_report_fits_a_phone_and_its_tables_scroll_in_regions(
     phone390.wait_for_function("() => document.querySelectorAll('.table-scroll')[1].scrollLeft > 0")
     assert phone390.get_by_text("表格较宽，可左右滑动查看").first.is_visible()
     assert phone390.evaluate(OVERFLOW) <= 0
+
+
+CLIPPED_TEXTS = """() => [...document.querySelectorAll('figure.chart svg')].flatMap(svg => {
+    const box = svg.viewBox.baseVal;
+    return [...svg.querySelectorAll('text')].filter(t => {
+        const b = t.getBBox();
+        return b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5;
+    }).map(t => t.textContent);
+})"""
+
+
+def test_statistics_charts_show_whole_labels_on_desktop_and_phone(
+    live_server, report, desktop, phone390
+):
+    page = StatisticsPage(title="公开统计", slug="tongji")
+    report.get_parent().add_child(instance=page)
+    for browser_page in (desktop, phone390):
+        browser_page.goto(live_server.url + page.url + "?year=2024")
+        assert browser_page.locator("figure.chart svg").count() == 2
+        labels = browser_page.locator("figure.chart svg text tspan").all_text_contents()
+        assert "机构职能" in labels and "3月" in labels
+        assert browser_page.evaluate(CLIPPED_TEXTS) == []
+        assert browser_page.evaluate(OVERFLOW) <= 0
+        # The charts are legible on the phone: drawn at (nearly) their own size.
+        scale = browser_page.evaluate(
+            "() => { const s = document.querySelector('figure.chart svg');"
+            " return s.getBoundingClientRect().width / s.viewBox.baseVal.width; }"
+        )
+        assert scale > 0.9
+        caption = browser_page.locator("figure.chart figcaption").first.text_content()
+        assert "右" not in caption and "下表" not in caption
