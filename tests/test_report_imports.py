@@ -27,7 +27,7 @@ def test_models_import_only_the_report_panel():
 
 def test_every_report_module_imports_on_its_own():
     names = ["layout", "documents", "exports", "panels", "admin_views", "listing", "charts"]
-    names.append("statistics_page")
+    names += ["statistics_page", "statistics_downloads"]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "disclosure_portal.settings.test"}
     for name in names:
         # A fresh interpreter per module: an import cycle would fail here whatever the order.
