@@ -81,3 +81,50 @@ def test_statistics_charts_show_whole_labels_on_desktop_and_phone(
         assert scale > 0.9
         caption = browser_page.locator("figure.chart figcaption").first.text_content()
         assert "右" not in caption and "下表" not in caption
+
+
+def test_search_page_is_styled_labelled_and_fits_a_phone(
+    live_server, index, unit, desktop, phone390
+):
+    column = add_column(index, "政策文件")
+    for day in range(1, 25):
+        make_document(column, unit, f"关于第{day}项工作的通知", publish_date=shanghai(2024, 3, day))
+    for browser_page in (desktop, phone390):
+        browser_page.goto(live_server.url + "/search/?q=通知")
+        assert browser_page.evaluate(OVERFLOW) <= 0
+        # Our stylesheet is applied: the filters are a grid, not raw browser controls.
+        assert (
+            browser_page.locator(".search-filters").evaluate("e => getComputedStyle(e).display")
+            == "grid"
+        )
+        # Every control of the form has an accessible name.
+        unnamed = browser_page.evaluate(
+            """() => [...document.querySelectorAll('.search-form input, .search-form select')]
+                .filter(e => !e.labels || e.labels.length === 0).map(e => e.name)"""
+        )
+        assert unnamed == []
+        assert browser_page.get_by_role("link", name="下一页").is_visible()
+        assert browser_page.get_by_label("发布机构").is_visible()
+    phone390.goto(live_server.url + "/search/?q=不存在的词语&year_from=2023")
+    assert phone390.locator(".search-empty").is_visible()
+    assert phone390.evaluate(OVERFLOW) <= 0
+
+
+def test_no_serious_accessibility_violations_on_report_statistics_and_search(
+    live_server, report, desktop
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = StatisticsPage(title="公开统计", slug="tongji")
+    report.get_parent().add_child(instance=page)
+    axe = Axe()
+    for url in (report.url, page.url + "?year=2024", "/search/?q=机构职能"):
+        desktop.goto(live_server.url + url)
+        results = axe.run(desktop)
+        assert results.response["passes"], "axe-core did not run"
+        serious = [
+            (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == [], f"{url}: {serious}"
