@@ -24,7 +24,9 @@ CONTENT_TYPES = {
 }
 
 
-def export_json(data: dict, title: str, texts: dict | None = None) -> bytes:
+def export_json(
+    data: dict, title: str, texts: dict | None = None, meta: dict | None = None
+) -> bytes:
     return json.dumps({"title": title, **data}, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -37,7 +39,9 @@ def _append(sheet, values: list) -> None:
             cell.data_type = "s"
 
 
-def export_xlsx(data: dict, title: str, texts: dict | None = None) -> bytes:
+def export_xlsx(
+    data: dict, title: str, texts: dict | None = None, meta: dict | None = None
+) -> bytes:
     """One sheet per part: 总体情况 and the three tables, labels exactly as the format."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -114,8 +118,12 @@ def _documents():
 EXPORTERS = {
     "json": export_json,
     "xlsx": export_xlsx,
-    "docx": lambda data, title, texts=None: _documents().export_docx(data, title, texts),
-    "pdf": lambda data, title, texts=None: _documents().export_pdf(data, title, texts),
+    "docx": lambda data, title, texts=None, meta=None: _documents().export_docx(
+        data, title, texts, meta
+    ),
+    "pdf": lambda data, title, texts=None, meta=None: _documents().export_pdf(
+        data, title, texts, meta
+    ),
 }
 
 
