@@ -3,7 +3,7 @@ tables scroll in their own labelled, focusable region) and chart labels are not 
 
 import pytest
 
-from disclosure.models import AnnualReportPage, StatisticsPage
+from disclosure.models import AnnualReportPage, ReportCategory, StatisticsPage
 from tests.conftest import add_column, make_document, shanghai
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -23,7 +23,15 @@ def phone390(browser):
 def report(index, unit):
     column = add_column(index, "政府信息公开年报")
     documents = add_column(index, "机构职能")
-    make_document(documents, unit, "关于机构职能的说明", publish_date=shanghai(2024, 3, 1))
+    # The category may or may not be seeded (flushes between browser tests): make sure.
+    category, _created = ReportCategory.objects.get_or_create(name="机构职能")
+    make_document(
+        documents,
+        unit,
+        "关于机构职能的说明",
+        publish_date=shanghai(2024, 3, 1),
+        report_category=category,
+    )
     page = AnnualReportPage(title="区人民政府2024年政府信息公开工作年度报告", year=2024)
     column.add_child(instance=page)
     page.save_revision().publish()
