@@ -29,7 +29,12 @@
     (``search_updates``). Default True; tests set False (their transactions never commit).
 ``DISCLOSURE_PDF_FONT``
     Path of the CJK TrueType font (.ttf/.ttc) embedded in PDF reports. Default None: the
-    first of the Debian fonts listed in ``report_documents.FONT_CANDIDATES``.
+    first of the Debian fonts listed in ``reports.documents.FONT_CANDIDATES``.
+``DISCLOSURE_PDF_FONTS``
+    The GB/T 9704 fonts of PDF reports, a dict of paths by role: ``title`` (方正小标宋简体),
+    ``heading1`` (黑体), ``heading2`` (楷体_GB2312), ``body`` (仿宋_GB2312). Default None:
+    each role uses the official font if its usual file is installed, else
+    ``DISCLOSURE_PDF_FONT`` (``reports.fonts``).
 ``DISCLOSURE_CATALOGUE_DIR``
     Where the public catalogue files are kept (``catalogue_files``), on each app server.
     Default ``catalogue-files`` beside ``MEDIA_ROOT``.
@@ -72,6 +77,7 @@ DEFAULTS = {
     "DISCLOSURE_IMPORT_MAX_UNCOMPRESSED_BYTES": 512 * 1024 * 1024,
     "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": False,
     "DISCLOSURE_PDF_FONT": None,
+    "DISCLOSURE_PDF_FONTS": None,
     "DISCLOSURE_SEARCH_UPDATES_ON_COMMIT": True,
     "DISCLOSURE_SERVE_UNREFERENCED_DOCUMENTS": False,
     "DISCLOSURE_CATALOGUE_DIR": None,

@@ -163,7 +163,7 @@ def refuse_annual_report_failing_hard_checks(request, page):
 
 @hooks.register("register_admin_urls")
 def register_report_admin_urls():
-    from .report_admin_views import refresh_report_figures
+    from .reports.admin_views import refresh_report_figures
 
     return [
         path(
