@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0007_page_url_path_index'),
+        ('disclosure', '0009_wagtail_initial_data_in_chinese'),
     ]
 
     operations = [
