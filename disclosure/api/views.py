@@ -142,7 +142,7 @@ class PublicPagesViewSet(PagesAPIViewSet):
         if errors:
             raise QueryError(errors)
         self.query = form
-        cache_response_with(request, ["catalogue", "site"])
+        cache_response_with(request._request, ["catalogue", "site"])  # the HttpRequest under DRF's
 
     def public_columns(self):
         pages = Page.objects.type(DisclosureColumnPage, DisclosureIndexPage)
