@@ -252,3 +252,18 @@ def test_any_parameters_are_a_200_or_a_chinese_400(client, catalogue, params):
         body = response.json()
         if response.status_code == 400:
             assert body["message"] == "请求参数有误。" and body["errors"]
+
+
+def test_a_listing_costs_the_same_queries_for_two_or_twenty_documents(client, column, unit):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sub = add_column(column, "下级")
+    counts = []
+    for total in (2, 20):
+        while len(sub.get_children()) < total:
+            make_document(sub, unit, f"通知 {len(sub.get_children())}")
+        with CaptureQueriesContext(connection) as queries:
+            assert len(titles(client.get(DOCUMENTS, {"limit": 20, "order": "id"}))) == total
+        counts.append(len(queries))
+    assert counts[1] <= counts[0], counts  # the first one also fills per-process caches
