@@ -12,6 +12,8 @@ public, and the items are ``listing.public_documents``. A feed is cached like th
 
 from __future__ import annotations
 
+import html
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -62,7 +64,7 @@ def feed_source(request: HttpRequest, page_id: int | None) -> Page:
 
 def document_summary(document) -> str:
     """A short plain-text summary: 内容概述, else the start of the body."""
-    text = document.summary or strip_tags(document.body or "")
+    text = document.summary or html.unescape(strip_tags(document.body or ""))
     return xml_safe(Truncator(" ".join(text.split())).chars(SUMMARY_CHARS))
 
 

@@ -4,6 +4,7 @@ in tests/test_leak_matrix.py."""
 
 import datetime
 import xml.etree.ElementTree as ET
+from urllib.parse import quote
 
 import pytest
 from django.utils import timezone
@@ -48,6 +49,8 @@ def tree(index, column, unit, other_unit):
     )
     elsewhere = make_document(other, unit, "其他栏目的通知", publish_date=shanghai(2024, 7, 1))
     draft = make_document(sub, unit, "尚未发布的草稿", publish=False)
+    body = "<p>A&amp;B&nbsp;<b>粗体</b></p>"
+    make_document(other, unit, "正文里的实体", body=body, publish_date=shanghai(2024, 1, 1))
     return {
         "column": column,
         "sub": sub,
@@ -157,5 +160,12 @@ def test_the_feed_follows_a_draft_published_later(client, tree):
 @given(path=st.one_of(parameter_text, st.integers(min_value=-1, max_value=10**20).map(str)))
 def test_feed_urls_never_fail(client, tree, path):
     for kind in ("rss", "atom"):
-        response = client.get(f"/zfxxgk/feeds/{path}/{kind}/", {"page": path})
+        response = client.get(f"/zfxxgk/feeds/{quote(path, safe='')}/{kind}/", {"page": path})
         assert response.status_code in (200, 404), (path, response.status_code)
+
+
+def test_without_a_summary_the_description_is_the_start_of_the_body_as_text(client, tree):
+    other = tree["elsewhere"].get_parent()
+    entries = atom_entries(client.get(f"/zfxxgk/feeds/{other.pk}/atom/"))
+    summaries = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}summary") for e in entries}
+    assert summaries["正文里的实体"] == "A&amp;B 粗体"  # type="html": shows as A&B 粗体

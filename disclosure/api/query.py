@@ -29,12 +29,21 @@ DOCUMENT_ORDERS = {
 }
 
 
-class PageQueryForm(forms.Form):
-    """What both endpoints accept: pagination, fields, and a column subtree."""
+class DetailQueryForm(forms.Form):
+    """What a detail URL accepts: only ``fields`` (a listing's filters would turn it into a
+    404 that says nothing)."""
+
+    fields = forms.CharField(label="fields", max_length=500, required=False)
+
+    def apply(self, queryset: QuerySet) -> QuerySet:
+        return queryset
+
+
+class PageQueryForm(DetailQueryForm):
+    """What both listings accept: pagination, fields, and a column subtree."""
 
     limit = forms.IntegerField(label="limit", min_value=1, max_value=MAX_LIMIT, required=False)
     offset = forms.IntegerField(label="offset", min_value=0, max_value=MAX_OFFSET, required=False)
-    fields = forms.CharField(label="fields", max_length=500, required=False)
     column = forms.IntegerField(
         label="column", min_value=1, max_value=2**31 - 1, required=False,
         help_text=_("栏目或目录的页面 id：只返回其下（含各级下级栏目）的内容。"),

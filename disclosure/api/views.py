@@ -25,6 +25,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api import APIField
+from wagtail.api.utils import get_full_url
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -35,7 +36,7 @@ from ..models import DisclosureColumnPage, DisclosureDocumentPage, DisclosureInd
 from ..page_cache import cache_response_with
 from ..visibility import public_pages, subtree_q
 from . import fields
-from .query import DocumentQueryForm, PageQueryForm, form_errors
+from .query import DetailQueryForm, DocumentQueryForm, PageQueryForm, form_errors
 
 
 class QueryError(BadRequestError):
@@ -76,7 +77,7 @@ class QueryPagination(WagtailPagination):
         if self.offset + self.limit < self.total_count:
             query = self.request.GET.copy()
             query["offset"] = str(self.offset + self.limit)
-            next_url = self.request.build_absolute_uri(f"{self.request.path}?{query.urlencode()}")
+            next_url = get_full_url(self.request, f"{self.request.path}?{query.urlencode()}")
         meta = {"total_count": self.total_count, "next": next_url}
         return Response({"meta": meta, "items": data})
 
@@ -96,6 +97,7 @@ class PublicPagesViewSet(PagesAPIViewSet):
     content_negotiation_class = JSONOnly
     authentication_classes: list = []  # the same answer for everyone: no session, no user
     permission_classes: list = []
+    metadata_class = None  # OPTIONS is a 405 like any other method but GET and HEAD
     filter_backends = [QueryFilter]
     pagination_class = QueryPagination
     query_form_class = PageQueryForm
@@ -135,7 +137,10 @@ class PublicPagesViewSet(PagesAPIViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        form = self.query_form_class(request.GET, columns=self.public_columns())
+        if self.action == "listing_view":
+            form = self.query_form_class(request.GET, columns=self.public_columns())
+        else:
+            form = DetailQueryForm(request.GET)
         errors = {} if form.is_valid() else form_errors(form)
         for name in sorted(set(request.GET) - set(form.fields)):
             errors[name] = [_("不支持此参数。")]
