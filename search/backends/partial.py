@@ -71,9 +71,11 @@ def should_widen(query: str, all_words_count: int) -> bool:
     """Whether a ``WidenedText`` search can find more than the ``all_words_count``
     documents whose text holds every word: partial matches when there is none, else
     documents completed by a weaker field (a word is in a column, unit or topic name)."""
+    if all_words_count >= WIDEN_BELOW:  # most searches: nothing more to do
+        return False
     words = segment.query_words(query)
     tokens = list(dict.fromkeys(token for _, group in words for token in group))
-    if len(tokens) < 2 or all_words_count >= WIDEN_BELOW:
+    if len(tokens) < 2:
         return False
     terms = list(dict.fromkeys([*tokens, *(word for word, _ in words)]))
     return all_words_count == 0 or any(contexts(terms).values())
