@@ -95,7 +95,8 @@ def run_search(values: dict, backend_name: str, page_number) -> Outcome:
         results = backend.search(query, base, operator="and", order_by_relevance=by_relevance)
         total = results.count()
         if not exact and partial.should_widen(query, total):
-            # few documents hold every word: the best partial matches follow them
+            # few texts hold every word: add the documents whose column, unit or topic
+            # holds the others, or, when none holds them all, the best partial matches
             results = backend.search(
                 partial.WidenedText(query), base, order_by_relevance=by_relevance
             )
