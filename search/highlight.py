@@ -41,19 +41,41 @@ def plain_text(html: str) -> str:
     return re.sub(r"\s+", " ", strip_tags(html or "")).strip()
 
 
+def _best_window(text: str, pattern: re.Pattern) -> tuple[int, int] | None:
+    """(distinct query words, start) of the window of ``text`` holding the most distinct
+    query words, the first such window; ``None`` when it holds none."""
+    matches = []
+    for match in pattern.finditer(_normalized(text)):
+        matches.append(match)
+        if len(matches) == 50:  # enough to choose a window; a long body is not scanned
+            break
+    best = None
+    for match in matches:
+        start = max(0, match.start() - SNIPPET_LENGTH // 3)
+        end = start + SNIPPET_LENGTH
+        words = {m.group(0).lower() for m in matches if m.start() >= start and m.end() <= end}
+        if best is None or len(words) > best[0]:
+            best = (len(words), start)
+    return best
+
+
 def snippet(texts: list[str], pattern: re.Pattern | None) -> SafeString:
-    """A window of the first text that contains a query word, else the start of the first."""
+    """The window holding the most distinct query words (the first text's on a tie), else
+    the start of the first text."""
     texts = [t for t in texts if t]
     if not texts:
         return mark_safe("")
-    for text in texts:
-        match = pattern.search(_normalized(text)) if pattern else None
-        if match:
-            start = max(0, match.start() - SNIPPET_LENGTH // 3)
-            window = text[start : start + SNIPPET_LENGTH]
-            prefix = "…" if start else ""
-            suffix = "…" if start + SNIPPET_LENGTH < len(text) else ""
-            return mark_safe(prefix + highlight(window, pattern) + suffix)  # noqa: S308
+    best = None
+    for text in texts if pattern else []:
+        window = _best_window(text, pattern)
+        if window and (best is None or window[0] > best[0]):
+            best = (window[0], window[1], text)
+    if best:
+        _, start, text = best
+        window = text[start : start + SNIPPET_LENGTH]
+        prefix = "…" if start else ""
+        suffix = "…" if start + SNIPPET_LENGTH < len(text) else ""
+        return mark_safe(prefix + highlight(window, pattern) + suffix)  # noqa: S308
     text = texts[0]
     suffix = "…" if len(text) > SNIPPET_LENGTH else ""
     return mark_safe(escape(text[:SNIPPET_LENGTH]) + suffix)  # noqa: S308

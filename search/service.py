@@ -14,6 +14,7 @@ from disclosure.listing import public_documents, searchable_public_pages
 from disclosure.models import DisclosureDocumentPage
 
 from . import breaker, facets, filters, highlight
+from .backends import partial
 
 PER_PAGE = 20
 
@@ -34,6 +35,8 @@ class Outcome:
     total: int = 0
     facets: dict = field(default_factory=dict)
     backend: str = "default"
+    # no result holds every word of the query: the results are partial matches only
+    partial_only: bool = False
 
 
 def _tally_matches(results) -> facets.FacetTally:
@@ -88,10 +91,17 @@ def run_search(values: dict, backend_name: str, page_number) -> Outcome:
 
     outcome = Outcome(backend=backend_name)
     if query:
-        results = backend.search(
-            query, base, operator="and", order_by_relevance=values["sort"] != "date"
-        )
+        by_relevance = values["sort"] != "date"
+        results = backend.search(query, base, operator="and", order_by_relevance=by_relevance)
         total = results.count()
+        if not exact and partial.should_widen(query, total):
+            # few texts hold every word: add the documents whose column, unit or topic
+            # holds the others, or, when none holds them all, the best partial matches
+            results = backend.search(
+                partial.WidenedText(query), base, order_by_relevance=by_relevance
+            )
+            total = results.count()
+            outcome.partial_only = total > 0 and results.all_words_count() == 0
         tally = _tally_matches(results)
     else:  # filters only: the public documents that pass them, newest first
         base = base if document_search else base.none()

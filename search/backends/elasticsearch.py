@@ -22,15 +22,23 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Any
 
+from modelsearch import query as search_query
 from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8Index,
     Elasticsearch8SearchBackend,
     Elasticsearch8SearchQueryCompiler,
+    Elasticsearch8SearchResults,
 )
 from modelsearch.utils import deep_update
 from wagtail.models import Page
 
+from . import partial
 from .querying import SegmentingBackendMixin
+
+# Scores of a widened query (``partial``): each query word found outweighs any text score,
+# and each word found in the text itself outweighs one found in a weaker field only.
+WORD_SCORE = 10_000.0
+TEXT_WORD_SCORE = 1_000.0
 
 CHINESE_ANALYSIS = {
     "settings": {
@@ -100,10 +108,69 @@ class PublicOnlyIndex(Elasticsearch8Index):
 
 class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
     """Relevance first, then the queryset's own order: equal scores go to the newer document
-    when the queryset is ordered by date (modelsearch leaves ties in index order)."""
+    when the queryset is ordered by date (modelsearch leaves ties in index order).
+
+    A ``partial.WidenedText`` query finds every document holding a word of the query, in
+    its text or in a weaker field (column, unit, topic: filter fields of the index, so the
+    mapping is unchanged), scored by words found, then words found in the text, then (by
+    relevance) the text score; sorted by date, by the words and then the date."""
+
+    # whether some document holds every word (then only those are found); the number of them
+    # (``WideningSearchResults`` asks Elasticsearch once per search)
+    every_word: bool | None = None
+    all_words: int = 0
+
+    def is_widened(self) -> bool:
+        return isinstance(self.query, partial.WidenedText)
+
+    def get_inner_query(self):
+        if not self.is_widened():
+            return super().get_inner_query()
+        weights: dict[str, float] = {}
+        words_of: dict[str, list[str]] = {}
+        for word, group in self.query.words:
+            for token in group:
+                weights[token] = weights.get(token, 0.0) + 1.0 / len(group)
+                words_of.setdefault(token, []).append(word)
+        context = partial.contexts(self.query.terms())
+        words, scoring = [], []
+        for token, weight in weights.items():
+            text = self._compile_plaintext_query(
+                search_query.PlainText(token, "and"), self.remapped_fields
+            )
+            places = [context[token], *(context[word] for word in words_of[token])]
+            weaker = [clause for place in places for clause in self._context_clauses(place)]
+            found = {"bool": {"should": [text, *weaker]}}
+            words.append({"constant_score": {"filter": found, "boost": WORD_SCORE * weight}})
+            scoring.append({"constant_score": {"filter": text, "boost": TEXT_WORD_SCORE * weight}})
+            if self.order_by_relevance:
+                scoring.append(text)
+        if self.every_word:
+            return {"bool": {"must": words, "should": scoring}}
+        return {"bool": {"should": words + scoring, "minimum_should_match": 1}}
+
+    def _context_clauses(self, context: partial.Context) -> list[dict]:
+        from disclosure.models import DisclosureDocumentPage
+
+        if not context:
+            return []
+        mapping = self.mapping_class(DisclosureDocumentPage)
+        fields = {f.field_name: f for f in DisclosureDocumentPage.get_filterable_search_fields()}
+
+        def column(name: str) -> str:
+            return mapping.get_field_column_name(fields[name])
+
+        clauses: list[dict] = [
+            {"prefix": {column("column_path"): path}} for path in context.column_paths
+        ]
+        if context.units:
+            clauses.append({"terms": {column("unit"): sorted(context.units)}})
+        if context.topics:
+            clauses.append({"terms": {column("topic"): sorted(context.topics)}})
+        return clauses
 
     def get_sort(self):
-        if not self.order_by_relevance:
+        if not (self.order_by_relevance or self.is_widened()):
             return super().get_sort()
         sort: list = ["_score"]
         for name in self.queryset.query.order_by:
@@ -117,9 +184,32 @@ class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
         return sort
 
 
+class WideningSearchResults(Elasticsearch8SearchResults):
+    """Results of a widened query: the documents with every word when there are any (one
+    count request decides), else the partial matches (``partial``)."""
+
+    def _get_es_body(self, for_count=False):
+        compiler = self.query_compiler
+        if compiler.is_widened() and compiler.every_word is None:
+            compiler.every_word = True
+            index = self.backend.get_index_for_model(compiler.queryset.model)
+            count = self.backend.es.count(index=index.name, query=compiler.get_query())["count"]
+            compiler.every_word, compiler.all_words = count > 0, count
+        return super()._get_es_body(for_count=for_count)
+
+    def all_words_count(self) -> int:
+        """How many of the results hold every word of the query (all of them, or none)."""
+        compiler = self.query_compiler
+        if not compiler.is_widened():
+            return self.count()
+        self._get_es_body(for_count=True)
+        return compiler.all_words
+
+
 class ChineseElasticsearchBackend(SegmentingBackendMixin, Elasticsearch8SearchBackend):
     index_class = PublicOnlyIndex
     query_compiler_class = TieBreakingQueryCompiler
+    results_class = WideningSearchResults
     indexes_public_pages_only = True  # search.signals reindexes on view-restriction changes
 
     def __init__(self, params):

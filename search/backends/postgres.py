@@ -22,7 +22,7 @@ does not rewrite the whole table at the end.
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
-from django.db.models import BigIntegerField, BooleanField, F, Func, IntegerField
+from django.db.models import BigIntegerField, BooleanField, CharField, F, Func, IntegerField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch import query as search_query
@@ -37,6 +37,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.utils import get_descendants_content_types_pks
 
 from .database import SegmentingIndexMixin, fetch_rows
+from .partial import DatabaseWidening
 from .querying import SegmentingBackendMixin
 
 
@@ -53,7 +54,7 @@ class ChinesePostgresIndex(SegmentingIndexMixin, PostgresIndex):
         pass  # the ranking does not use title_norm (see the module docstring)
 
 
-class RankingPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+class RankingPostgresSearchQueryCompiler(DatabaseWidening, PostgresSearchQueryCompiler):
     def get_index_vectors(self, search_query):
         return [(F("index_entries__title"), 1.0), (F("index_entries__body"), 1.0)]
 
@@ -71,9 +72,9 @@ class RankingPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             )
         )
 
-    def matching_entries(self, config):
+    def matching_entries(self, config, query=None):
         """The index entries of the queryset's model that match the query (GIN index)."""
-        tsquery = self.build_tsquery(self.query, config=config)
+        tsquery = self.build_tsquery(query or self.query, config=config)
         return (
             IndexEntry.objects.filter(
                 content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
@@ -94,6 +95,9 @@ class RankingPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         return self._matched_pks
 
     def _match(self, config) -> list:
+        if self.is_widened():
+            self.ranking = self.widened_ranking(config)
+            return self.ranking.pks
         entries = self.matching_entries(config)
         if self.order_by_relevance:
             vectors = [(F("title"), 1.0), (F("body"), 1.0)]
@@ -112,6 +116,25 @@ class RankingPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         if self.order_by_relevance:
             pks.sort(key=lambda pk: -scores[pk])  # stable: ties keep the queryset's order
         return pks
+
+    def token_scores(self, token: str, config, limit=None, among=None) -> dict:
+        """Minus ts_rank of the matches of one token (``partial.DatabaseWidening``): the
+        first ``limit``, or those among the ``among`` pks."""
+        query = search_query.PlainText(token, "and")
+        entries = self.matching_entries(config, query)
+        if among is not None:
+            among_ids = _text_array([str(pk) for pk in among])
+            entries = entries.filter(EqualsAny(F("object_id"), among_ids))
+        rank = self.build_tsrank(F("title"), query, config) + self.build_tsrank(
+            F("body"), query, config
+        )
+        rows = entries.annotate(score=rank).values_list("object_id", "score")
+        if limit is not None:
+            rows = rows[:limit]
+        return {int(pk): -score for pk, score in fetch_rows(rows)}
+
+    def pk_filter(self, pks) -> EqualsAny:
+        return _pk_in(list(pks))
 
     def _apply_ordering_and_scoring(self, queryset, rank_expression, start, stop, score_field=None):
         # modelsearch's own ranking (a score field asked for): ties keep the queryset's
@@ -165,6 +188,12 @@ def _bigint_array(values: list[int]) -> RawSQL:
     return RawSQL("%s::bigint[]", (literal,), output_field=ArrayField(BigIntegerField()))
 
 
+def _text_array(values: list[str]) -> RawSQL:
+    # object ids are text; digits only, so they need no quoting inside the literal
+    literal = "{" + ",".join(str(int(value)) for value in values) + "}"
+    return RawSQL("%s::varchar[]", (literal,), output_field=ArrayField(CharField()))
+
+
 class RankingPostgresSearchResults(PostgresSearchResults):
     """Results sliced from ``matched_pks`` (unless a score field is asked for)."""
 
@@ -195,6 +224,14 @@ class RankingPostgresSearchResults(PostgresSearchResults):
             everything = compiler.search(compiler.get_config(self.backend), None, None)
             return model._default_manager.filter(pk__in=everything.values("pk"))
         return model._default_manager.filter(_pk_in(self._matched_pks()))
+
+    def all_words_count(self) -> int:
+        """How many of the results hold every word of the query (the first ones)."""
+        if not self._from_matched_pks():
+            return self.count()
+        pks = self._matched_pks()
+        ranking = getattr(self.query_compiler, "ranking", None)
+        return ranking.all_words if ranking is not None else len(pks)
 
 
 class ChinesePostgresSearchBackend(SegmentingBackendMixin, PostgresSearchBackend):

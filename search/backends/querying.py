@@ -14,6 +14,7 @@ from modelsearch import query as search_query
 from modelsearch.backends.base import EmptySearchResults
 
 from . import segment
+from .partial import WidenedText
 
 
 def segment_query(query: Any) -> Any:
@@ -21,6 +22,9 @@ def segment_query(query: Any) -> Any:
     when no word is left to search (a query of punctuation only)."""
     if isinstance(query, str):
         return segment.query_text(query) or None
+    if isinstance(query, WidenedText):  # keeps the query's words for the ranking
+        text = segment.query_text(query.query_string)
+        return WidenedText(text, segment.query_words(query.query_string)) if text else None
     if isinstance(query, search_query.PlainText):
         text = segment.query_text(query.query_string)
         return search_query.PlainText(text, query.operator) if text else None

@@ -106,20 +106,25 @@ def _inner_words(word: str) -> list[str]:
     return inner + [c for c, done in zip(word, covered, strict=True) if not done]
 
 
-def query_tokens(text: str) -> list[str]:
-    """The tokens a query must all match (see the module docstring)."""
+def query_words(text: str) -> list[tuple[str, list[str]]]:
+    """The query's words, each with the tokens it is searched by (see the module docstring)."""
     text = normalize(text)
     ensure_user_dictionary()
-    tokens: list[str] = []
+    words: list[tuple[str, list[str]]] = []
     for word in _segmenter.cut(text):
         word = word.strip()
         if not _is_word(word):
             continue
         if len(word) > 2 and _HAN_ONLY.match(word):
-            tokens += _inner_words(word)
+            words.append((word, list(dict.fromkeys(_inner_words(word)))))
         else:
-            tokens.append(word)
-    return list(dict.fromkeys(tokens))
+            words.append((word, [word]))
+    return words
+
+
+def query_tokens(text: str) -> list[str]:
+    """The tokens a query must all match (see the module docstring)."""
+    return list(dict.fromkeys(token for _, tokens in query_words(text) for token in tokens))
 
 
 def query_text(text: str) -> str:
@@ -127,8 +132,19 @@ def query_text(text: str) -> str:
 
 
 def highlight_terms(text: str) -> list[str]:
-    """Words of a query worth highlighting in results, longest first."""
+    """Words of a query worth highlighting in results, longest first: its search-mode words
+    and every token it is searched by (a character no dictionary word covers included)."""
     text = normalize(text)
     ensure_user_dictionary()
     words = {w.strip() for w in _segmenter.cut_for_search(text) if _is_word(w)}
-    return sorted(words, key=len, reverse=True)
+    return sorted(words | set(query_tokens(text)), key=len, reverse=True)
+
+
+def in_name(term: str, name: str) -> bool:
+    """Whether a query word or token is in a column, unit or topic name: as a substring,
+    ``财政`` in ``财政资金``, ``住建局`` in ``区住建局``; not a single Chinese character
+    (``区`` is in every unit's name)."""
+    term = term.strip()
+    if not term or (len(term) == 1 and _HAN_ONLY.match(term)):
+        return False
+    return term in normalize(name or "")

@@ -2,6 +2,7 @@
 
 import json
 
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from modelsearch import query as search_query
 from modelsearch.backends.database.sqlite.query import (
@@ -22,6 +23,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.utils import get_descendants_content_types_pks
 
 from .database import SegmentingIndexMixin, fetch_rows
+from .partial import DatabaseWidening
 from .querying import SegmentingBackendMixin
 
 # How much more a word in the title counts than a word elsewhere. PostgreSQL weighs the title
@@ -42,7 +44,12 @@ class TitleWeightedBM25(BM25):
         return f"bm25({table}, 0.0, 1.0, {TITLE_WEIGHT})", []
 
 
-class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+def _json_values(values: list) -> RawSQL:
+    """The values as one JSON parameter: a subquery would run the MATCH again."""
+    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(list(values)),))
+
+
+class ChineseSQLiteSearchQueryCompiler(DatabaseWidening, SQLiteSearchQueryCompiler):
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         if isinstance(query, search_query.Phrase | search_query.PlainText | search_query.Not):
             return TitleWeightedBM25() * boost if boost != 1.0 else TitleWeightedBM25()
@@ -76,8 +83,25 @@ class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return self._ranked_pks
 
     def _rank(self, config) -> list:
+        if self.is_widened():
+            self.ranking = self.widened_ranking(config)
+            return self.ranking.pks
         search = self.build_search_query(normalize(self.query), config=config)
-        entries = (
+        scores = {int(pk): score for pk, score in fetch_rows(self._scored_entries(search, config))}
+        queryset = self.queryset
+        if not queryset.ordered:
+            queryset = queryset.order_by("-pk")
+        pks = [
+            pk for (pk,) in fetch_rows(queryset.filter(self.pk_filter(scores)).values_list("pk"))
+        ]
+        if not self.order_by_relevance:
+            return pks
+        # bm25() is negative, better matches lower; sorted() is stable, so ties keep the order
+        return sorted(pks, key=scores.__getitem__)
+
+    def _scored_entries(self, search, config):
+        """(object id, bm25) of the index entries of the queryset's model matching ``search``."""
+        return (
             SQLiteFTSIndexEntry.objects.filter(
                 MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search)
             )
@@ -85,21 +109,24 @@ class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
                 index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
             )
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+            .values_list("index_entry__object_id", "score")
         )
-        scores = {
-            int(pk): score
-            for pk, score in fetch_rows(entries.values_list("index_entry__object_id", "score"))
-        }
-        queryset = self.queryset
-        if not queryset.ordered:
-            queryset = queryset.order_by("-pk")
-        # the matches as one JSON parameter: a subquery would run the MATCH again
-        matched = RawSQL("SELECT value FROM json_each(%s)", (json.dumps(list(scores)),))
-        pks = [pk for (pk,) in fetch_rows(queryset.filter(pk__in=matched).values_list("pk"))]
-        if not self.order_by_relevance:
-            return pks
-        # bm25() is negative, better matches lower; sorted() is stable, so ties keep the order
-        return sorted(pks, key=scores.__getitem__)
+
+    def token_scores(self, token: str, config, limit=None, among=None) -> dict:
+        """bm25 of the matches of one token (``partial.DatabaseWidening``): the first
+        ``limit``, or those among the ``among`` pks."""
+        search = self.build_search_query(search_query.PlainText(token, "and"), config=config)
+        entries = self._scored_entries(search, config)
+        if among is not None:
+            entries = entries.filter(
+                index_entry__object_id__in=_json_values([str(pk) for pk in among])
+            )
+        if limit is not None:
+            entries = entries[:limit]
+        return {int(pk): score for pk, score in fetch_rows(entries)}
+
+    def pk_filter(self, pks) -> Q:
+        return Q(pk__in=_json_values(pks))
 
 
 class ChineseSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
@@ -137,10 +164,14 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         if not compiler.can_rank_at_once():
             everything = compiler.search(config, None, None)
             return model._default_manager.filter(pk__in=everything.order_by().values("pk"))
-        pks = json.dumps(compiler.ranked_pks(config))
-        return model._default_manager.filter(
-            pk__in=RawSQL("SELECT value FROM json_each(%s)", (pks,))
-        )
+        return model._default_manager.filter(compiler.pk_filter(compiler.ranked_pks(config)))
+
+    def all_words_count(self) -> int:
+        """How many of the results hold every word of the query (the first ones)."""
+        compiler = self.query_compiler
+        pks = compiler.ranked_pks(compiler.get_config(self.backend))
+        ranking = getattr(compiler, "ranking", None)
+        return ranking.all_words if ranking is not None else len(pks)
 
 
 def _analyze(index) -> None:

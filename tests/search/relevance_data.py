@@ -81,6 +81,9 @@ DOCUMENTS = [
     ("rsrm", "gov", "personnel", 2023, "", "区人民政府关于李某某同志免职的通知", "免去李某某的区财政局副局长职务。"),
     ("ylbx", "hrs", "guide", 2024, "", "失业保险金申领办事指南", "申领条件、所需材料和办理渠道。"),
     ("ajfc", "gov", "policy", 2024, "区府发〔2024〕3号", "区安全生产治本攻坚三年行动实施方案", "重大事故隐患判定标准和动态清零。"),
+    # the column 财政资金 (issue 15): its documents say 预算, never 财政
+    ("zxzj", "fin", "funds", 2024, "", "区级专项资金绩效评价管理办法", "专项资金预算绩效目标、绩效监控和评价结果应用。"),
+    ("jyjf", "edu", "funds", 2023, "", "区义务教育经费保障情况说明", "义务教育经费预算执行情况和生均公用经费标准。"),
 ]
 # fmt: on
 
@@ -137,6 +140,30 @@ QUERIES = [
     ("办法", ["tkry", "wyfw"], {"column": "policy"}),
     ("方案", ["jjzz", "hdzz"], {"unit": "env"}),
     ("报告", ["gknb23"], {"column": "report", "year_from": 2024}),
+]
+# fmt: on
+
+# document key → its 主题分类 (child name, parent name)
+TOPICS = {"ajnsr": ("税务", "财政、金融、审计")}
+
+# Multi-word queries whose words sit in different fields (title, body, the column's title,
+# the unit's name, the topic) or partly nowhere (issue 15): query, documents that must be in
+# the first ten (for partial matches, the first one first: it holds the most words), and
+# whether no document holds every word (the search page then says so).
+# fmt: off
+MULTIWORD = [
+    ("财政预算", ["ysgk23", "ysgk24", "zxzj", "jyjf"], False),  # unit 区财政局 / column 财政资金 + body
+    ("财政 预算", ["ysgk23", "ysgk24", "zxzj", "jyjf"], False),
+    ("人事信息 任免", ["gbdx"], False),  # column + title
+    ("住建局 扬尘", ["zxrx"], False),  # unit short name + title
+    ("卫生健康委员会 流感", ["jbyf"], False),  # unit name + body
+    ("税务 纳税人", ["ajnsr"], False),  # topic + title
+    ("金融 纳税人", ["ajnsr"], False),  # parent topic + title
+    ("财政资金 绩效", ["zxzj"], False),  # whole column title + title
+    ("低保 标准 区块链", ["dbbz", "dbsp", "tkry"], True),  # 区块链 is nowhere
+    ("2023年 预算 区块链", ["ysgk23", "ysgk24"], True),
+    ("防汛 物资 无人机", ["fxwz", "fxya"], True),
+    ("秸秆 扬尘", ["jjzz", "zxrx"], True),  # no document holds both
 ]
 # fmt: on
 
