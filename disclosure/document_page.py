@@ -132,7 +132,10 @@ class PageLinks:
             Q(pk__in=wanted) | Q(Exists(interprets_me)) | Q(Exists(my_originals))
         ).annotate(
             interprets_me=Exists(interprets_me),
+            is_my_original=Exists(my_originals),
+            # links added in code rather than in the panel may have no sort_order
             original_order=Subquery(my_originals.values("sort_order")[:1]),
+            original_link=Subquery(my_originals.values("pk")[:1]),
         )
         return list(public_pages(pages.exclude(pk=me)))
 
@@ -158,8 +161,15 @@ class PageLinks:
     @cached_property
     def originals(self) -> list[Page]:
         """解读的原文: the public documents this interpretation explains, in the editor's order."""
-        found = [page for page in self._pages if page.original_order is not None]
-        return sorted(found, key=lambda page: (page.original_order, page.pk))
+        found = [page for page in self._pages if page.is_my_original]
+        return sorted(
+            found,
+            key=lambda page: (
+                page.original_order is None,
+                page.original_order or 0,
+                page.original_link,
+            ),
+        )
 
     def cache_tags(self) -> list[str]:
         """The page cache tags beyond the page's own: its neighbours (a retitled or withdrawn

@@ -50,6 +50,28 @@ class DocumentPageForm(WagtailAdminPageForm):
             if unit is not None:
                 self.initial["unit"] = self.initial.get("unit") or unit.pk
 
+    def clean(self):
+        from .models.interpretations import link_errors
+
+        cleaned_data = super().clean()
+        formset = self.formsets.get("interpreted_documents")
+        if formset is None or not formset.is_valid():
+            return cleaned_data
+        originals = [
+            form.cleaned_data["original"].pk
+            for form in formset.forms
+            if form.cleaned_data.get("original") and not form.cleaned_data.get("DELETE")
+        ]
+        errors = link_errors(
+            cleaned_data.get("genre", ""),
+            cleaned_data.get("interpretation_kind", ""),
+            self.instance.pk,
+            originals,
+        )
+        for field, message in errors.items():
+            self.add_error(field, message)
+        return cleaned_data
+
 
 class DocumentFilterForm(forms.Form):
     """Filters of a column listing; GET parameters, so every filtered view is bookmarkable."""

@@ -44,15 +44,22 @@ class InterpretationLink(Orderable):
 
 
 def interpretation_errors(document) -> dict:
-    """What is wrong with a document's 解读 fields: a 解读形式 or 原文 on a document that is
-    no 解读, or a link to itself."""
-    errors = {}
-    is_interpretation = document.genre == Genre.INTERPRETATION
-    if document.interpretation_kind and not is_interpretation:
-        errors["interpretation_kind"] = _("只有体裁为“解读”的信息才能选择解读形式。")
+    """What is wrong with a document's 解读 fields (``link_errors``), its links as they stand
+    in memory (the admin's panel, or code)."""
     originals = [link.original_id for link in document.interpreted_documents.all()]
+    return link_errors(document.genre, document.interpretation_kind, document.pk, originals)
+
+
+def link_errors(genre: str, kind: str, pk: int | None, originals: list[int]) -> dict:
+    """A 解读形式 or 原文 on a document that is no 解读, a link to itself, a link twice."""
+    errors = {}
+    is_interpretation = genre == Genre.INTERPRETATION
+    if kind and not is_interpretation:
+        errors["interpretation_kind"] = _("只有体裁为“解读”的信息才能选择解读形式。")
     if originals and not is_interpretation:
         errors["genre"] = _("关联了解读的原文，体裁须为“解读”。")
-    if document.pk and document.pk in originals:
+    elif pk and pk in originals:
         errors["genre"] = _("解读不能关联自身为原文。")
+    elif len(set(originals)) < len(originals):
+        errors["genre"] = _("同一份原文只需关联一次。")
     return errors
