@@ -257,7 +257,9 @@ def qr_svg(text: str) -> SafeString:
     """``text`` as a QR code, inline SVG drawn here (no outside service)."""
     import segno
 
-    code = segno.make(text, error="m", micro=False)
+    # the lowest error level that the library raises as far as the version allows: a long
+    # (percent-encoded) URL still gives a code a phone reads from a screen
+    code = segno.make(text, error="l", micro=False)
     svg = code.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True)
     return mark_safe(svg)  # noqa: S308 - segno's own markup; the URL is only in the modules
 
