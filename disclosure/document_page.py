@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.template.defaultfilters import filesizeformat
 from django.utils import dateformat, timezone
+from django.utils.encoding import uri_to_iri
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -267,4 +268,8 @@ def qr_svg(text: str) -> SafeString:
 def share_context(document, request) -> dict:
     """The page's public URL, and the same as a QR code to open it on a phone."""
     url = document.get_full_url(request)
-    return {"share_url": url, "share_qr": qr_svg(url) if url else ""}
+    if not url:
+        return {"share_url": ""}
+    # the QR holds the URL as sent (ASCII, what every scanner opens); the box shows it with
+    # its Chinese path readable, which browsers accept as typed or pasted
+    return {"share_url": url, "share_text": uri_to_iri(url), "share_qr": qr_svg(url)}
