@@ -91,8 +91,11 @@ def _linked_document_tags(page: Page) -> set[str]:
         links = InterpretationLink.objects.filter(Q(page=page.pk) | Q(original=page.pk))
     else:
         beside = set()
-        below_pks = Page.objects.filter(subtree_q(page, inclusive=True)).values("pk")
-        links = InterpretationLink.objects.filter(Q(page__in=below_pks) | Q(original__in=below_pks))
+        # the few links, each checked by its pages' paths (not the subtree's many pages)
+        links = InterpretationLink.objects.filter(
+            subtree_q(page, inclusive=True, through="page__")
+            | subtree_q(page, inclusive=True, through="original__")
+        )
     linked = {pk for row in links.values_list("page_id", "original_id") for pk in row}
     # ``page:<pk>``: that page's own response, not its subtree nor its neighbours
     return {f"page:{pk}" for pk in beside | linked}

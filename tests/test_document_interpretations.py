@@ -286,3 +286,43 @@ def test_a_column_lists_only_its_interpretations_when_asked(client, policy, read
 def test_the_column_filter_survives_any_input(client, policy, readings, params):
     response = client.get(policy["readings"].url, params)
     assert_safe(response, params)
+
+
+def test_the_demo_links_each_interpretation_to_an_earlier_original_once(index, unit):
+    from home.demo_interpretations import ensure_interpretation_links
+
+    files = add_column(index, "政策文件")
+    opinion = make_document(
+        files,
+        unit,
+        "区人民政府办公室关于城市更新的实施意见",
+        genre="opinion",
+        keywords="城市更新",
+        publish_date=shanghai(2023, 5, 1),
+    )
+    make_document(
+        files,
+        unit,
+        "关于城市更新的通知",
+        genre="notice",
+        keywords="城市更新",
+        publish_date=shanghai(2023, 6, 1),
+    )
+    later = make_document(
+        files, unit, "更晚的实施意见", genre="opinion", keywords="城市更新",
+        publish_date=shanghai(2025, 1, 1),
+    )  # fmt: skip
+    reading = make_document(
+        files,
+        unit,
+        "《关于城市更新的实施意见》政策解读",
+        genre="interpretation",
+        keywords="城市更新",
+        publish_date=shanghai(2024, 1, 1),
+    )
+    assert ensure_interpretation_links(index) == 1
+    assert ensure_interpretation_links(index) == 0  # run again: nothing changes
+    links = InterpretationLink.objects.filter(page=reading)
+    assert [link.original_id for link in links] == [opinion.pk]
+    assert later.pk not in [link.original_id for link in links]
+    assert DisclosureDocumentPage.objects.get(pk=reading.pk).interpretation_kind == "text"
