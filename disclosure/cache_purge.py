@@ -11,8 +11,8 @@ deletion, its move and a change of its view restrictions bump (``caching.bump``)
   column (上一篇/下一篇) and the documents linked as 解读 or 原文;
 - ``site`` as well for a page near the top of the tree (the main navigation shows the
   disclosure index and the statistics page), for every non-page model of the plugin
-  (units, topics, registers: they appear in forms, tables and figures everywhere) and for
-  Wagtail's sites.
+  (units, topics, registers: they appear in forms, tables and figures everywhere), for
+  Wagtail's sites and for the host site's settings (``wagtail.contrib.settings``).
 
 A document or image saved or deleted purges the pages that refer to it (Wagtail's reference
 index); a search promotion, the searches.
@@ -221,13 +221,23 @@ def connect() -> None:
             signal.connect(
                 search_promotion_changed, sender=promotion, dispatch_uid=f"cache-p{signal}"
             )
-    # the sites' host names and root pages: every link and every page's site
-    for signal in (post_save, post_delete):
-        signal.connect(other_model_changed, sender=Site, dispatch_uid=f"cache-site{signal}")
+    # the sites' host names and root pages: every link and every page's site; the host
+    # site's settings (wagtail.contrib.settings: names, footer, public address) likewise
+    for model in [Site, *_setting_models()]:
+        for signal in (post_save, post_delete):
+            signal.connect(other_model_changed, sender=model, dispatch_uid=f"cache-{model}{signal}")
     for signal in (post_save, post_delete):
         signal.connect(
             restriction_changed, sender=PageViewRestriction, dispatch_uid=f"cache-r{signal}"
         )
+
+
+def _setting_models() -> list[type]:
+    if not apps.is_installed("wagtail.contrib.settings"):
+        return []
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return [m for m in apps.get_models() if issubclass(m, BaseSiteSetting | BaseGenericSetting)]
 
 
 # Plugin models whose rows the public never sees (the search queue, index-number sequences),

@@ -3,7 +3,8 @@
 Building the catalogue of 100,000 documents takes seconds (CSV about 4 s, XLSX about 18 s);
 on every request it was the slowest thing the portal served (p50 3 s under load). Here each
 format and site has a file named after the versions of the ``catalogue`` and ``site`` cache
-tags (``caching``), so any purge names a new file; a file is also stale once a scheduled
+tags (``caching``) and the links' public base URL (``public_urls``), so any purge or a new
+address names a new file; a file is also stale once a scheduled
 go-live or expiry has passed since it was written. A stale file is never served: it may list
 a page that is no longer public.
 
@@ -30,6 +31,7 @@ from django.utils import timezone
 
 from . import caching
 from .conf import get_setting
+from .public_urls import public_base_urls
 
 EXTENSIONS = ("csv", "xlsx")
 FILE_NAME = re.compile(r"^catalogue-(?P<site>\d+|none)-[0-9a-f]+\.(?P<extension>csv|xlsx)$")
@@ -48,7 +50,9 @@ def current_file(extension: str, site_id: int | None) -> Path:
     directory = catalogue_dir()
     directory.mkdir(parents=True, exist_ok=True)
     versions = caching.current_versions(["catalogue", "site"])
-    stamp = hashlib.sha256(str(sorted(versions.items())).encode()).hexdigest()[:20]
+    # the links' base URL too: a setting changed without a purge must not keep old links
+    state = f"{sorted(versions.items())}|{sorted(public_base_urls().items())}"
+    stamp = hashlib.sha256(state.encode()).hexdigest()[:20]
     path = directory / f"catalogue-{site_id or 'none'}-{stamp}.{extension}"
     if _is_current(path):
         return path

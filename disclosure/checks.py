@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 def missing_pdf_font() -> str | None:
     """Why PDF annual reports cannot be produced on this server, or None."""
-    from .report_documents import cjk_font_path
+    from .reports.documents import cjk_font_path
 
     try:
         cjk_font_path()

@@ -29,7 +29,12 @@
     (``search_updates``). Default True; tests set False (their transactions never commit).
 ``DISCLOSURE_PDF_FONT``
     Path of the CJK TrueType font (.ttf/.ttc) embedded in PDF reports. Default None: the
-    first of the Debian fonts listed in ``report_documents.FONT_CANDIDATES``.
+    first of the Debian fonts listed in ``reports.documents.FONT_CANDIDATES``.
+``DISCLOSURE_PDF_FONTS``
+    The GB/T 9704 fonts of PDF reports, a dict of paths by role: ``title`` (方正小标宋简体),
+    ``heading1`` (黑体), ``heading2`` (楷体_GB2312), ``body`` (仿宋_GB2312). Default None:
+    each role uses the official font if its usual file is installed, else
+    ``DISCLOSURE_PDF_FONT`` (``reports.fonts``).
 ``DISCLOSURE_CATALOGUE_DIR``
     Where the public catalogue files are kept (``catalogue_files``), on each app server.
     Default ``catalogue-files`` beside ``MEDIA_ROOT``.
@@ -40,9 +45,22 @@
     How long figures that cost a pass over the catalogue (a column's years and count, the
     index's counts, the statistics) are kept at most; purged on every change anyway.
     Default 3600; 0 turns the figure cache off.
+``DISCLOSURE_PUBLIC_BASE_URL``
+    The public address of the default site, e.g. ``"https://www.example.gov.cn"``: the
+    absolute links of the catalogue files and ``sitemap.xml`` start with it instead of the
+    Site's hostname and port. A function registered with the Wagtail hook
+    ``disclosure_public_base_url`` takes precedence (``public_urls``). Default None.
 ``DISCLOSURE_PAGE_CACHE_SECONDS``
     How long ``page_cache.PageCacheMiddleware`` keeps an anonymous page at most. Default
     600; 0 turns the page cache off.
+``DISCLOSURE_WORKDAY_HORIZON_DAYS``
+    How many days ahead the admin's home page looks for years without holiday data (their
+    request deadlines are counted Monday–Friday, ``requests.workdays``). Default 120.
+``DISCLOSURE_PAGE_CACHE_VARIANT``
+    Dotted path of a function ``(request) -> str`` whose result is part of the page cache
+    key, for a site whose pages differ per visitor preference (the portal's 适老化 mode and
+    font size, kept in cookies). It must return only normalised values (a few known
+    choices), never a raw cookie. Default None: one entry per URL and language.
 """
 
 from django.conf import settings
@@ -59,12 +77,16 @@ DEFAULTS = {
     "DISCLOSURE_IMPORT_MAX_UNCOMPRESSED_BYTES": 512 * 1024 * 1024,
     "DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED": False,
     "DISCLOSURE_PDF_FONT": None,
+    "DISCLOSURE_PDF_FONTS": None,
     "DISCLOSURE_SEARCH_UPDATES_ON_COMMIT": True,
     "DISCLOSURE_SERVE_UNREFERENCED_DOCUMENTS": False,
     "DISCLOSURE_CATALOGUE_DIR": None,
     "DISCLOSURE_CACHE_ALIAS": "default",
     "DISCLOSURE_CACHE_SECONDS": 3600,
     "DISCLOSURE_PAGE_CACHE_SECONDS": 600,
+    "DISCLOSURE_WORKDAY_HORIZON_DAYS": 120,
+    "DISCLOSURE_PUBLIC_BASE_URL": None,
+    "DISCLOSURE_PAGE_CACHE_VARIANT": None,
 }
 
 

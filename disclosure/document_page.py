@@ -265,9 +265,26 @@ def qr_svg(text: str) -> SafeString:
     return mark_safe(svg)  # noqa: S308 - segno's own markup; the URL is only in the modules
 
 
+def public_url(document, request) -> str:
+    """The page's address as the public reaches it: under the site's public base URL
+    (``public_urls``) when one is configured, else the Site's own root URL."""
+    from wagtail.models import Site
+
+    from .public_urls import public_base_url, rebase
+
+    parts = document.get_url_parts(request)
+    if parts is None:
+        return ""
+    site_id, root_url, path = parts
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None or site.pk != site_id:
+        site = Site.objects.filter(pk=site_id).first()
+    return rebase(root_url + path, root_url, public_base_url(site))
+
+
 def share_context(document, request) -> dict:
     """The page's public URL, and the same as a QR code to open it on a phone."""
-    url = document.get_full_url(request)
+    url = public_url(document, request)
     if not url:
         return {"share_url": ""}
     # the QR holds the URL as sent (ASCII, what every scanner opens); the box shows it with

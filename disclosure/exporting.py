@@ -153,10 +153,13 @@ def public_catalog_rows(
 class FullUrls:
     """``page.get_full_url(request)`` from a page's ``url_path`` alone, as Wagtail builds it
     (``Page.get_url_parts``): the request's site (or ``site_id``) when it holds the page,
-    else the first site that does; ``reverse("wagtail_serve")`` once instead of once per page."""
+    else the first site that does; ``reverse("wagtail_serve")`` once instead of once per page.
+    A site with a public base URL (``public_urls``) has its links start with it."""
 
     def __init__(self, request=None, *, site_id: int | None = None):
         from wagtail.models import Site
+
+        from .public_urls import public_base_urls
 
         self.roots = Site.get_site_root_paths()
         if request is not None:
@@ -164,6 +167,7 @@ class FullUrls:
             site_id = site.pk if site else None
         self.site_id = site_id
         self.serve_prefix = reverse("wagtail_serve", args=("",))
+        self.bases = public_base_urls()
 
     def __call__(self, url_path: str) -> str:
         roots = [root for root in self.roots if url_path.startswith(root.root_path)]
@@ -173,7 +177,8 @@ class FullUrls:
         path = self.serve_prefix + url_path[len(root.root_path) :]
         if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
             path = path.rstrip("/")
-        return root.root_url + quote(path, safe=URL_SAFE)
+        base = self.bases.get(root.site_id) or root.root_url
+        return base + quote(path, safe=URL_SAFE)
 
 
 # what Django's reverse() leaves unquoted in a path

@@ -118,7 +118,7 @@ def column_figures(column: Page, documents: QuerySet) -> dict:
     """What a column page shows that costs a pass over its documents (their years, their
     number, the annual reports below it), cached until something below the column changes."""
     from .models import Genre
-    from .report_listing import annual_report_groups
+    from .reports.listing import annual_report_groups
 
     def compute() -> dict:
         # one pass gives the listing order and the years

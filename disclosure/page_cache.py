@@ -67,8 +67,15 @@ def _response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool
 def _key(request: HttpRequest) -> str:
     language = translation.get_language_from_request(request)
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
-    raw = f"{request.get_host()}|{request.path}|{query}|{language}"
+    raw = f"{request.get_host()}|{request.path}|{query}|{language}|{_variant(request)}"
     return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _variant(request: HttpRequest) -> str:
+    # a page rendered per visitor preference (DISCLOSURE_PAGE_CACHE_VARIANT) is one entry per
+    # normalised preference, so one visitor's rendering never reaches another
+    path = get_setting("DISCLOSURE_PAGE_CACHE_VARIANT")
+    return import_string(path)(request) if path else ""
 
 
 class PageCacheMiddleware:

@@ -1,4 +1,4 @@
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import caching, columns, page_cache, routing, visibility
+from . import admin_locale, caching, columns, page_cache, routing, visibility
 from .models import (
     AnnualReportPage,
     DisclosureColumnPage,
@@ -17,6 +17,7 @@ from .models import (
     Topic,
 )
 from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
+from .workday_admin import WorkdayOverrideAdmin, unconfirmed_years_panel
 
 
 class DisclosureUnitAdmin(ModelAdmin):
@@ -33,21 +34,29 @@ class ReportCategoryAdmin(ModelAdmin):
     model = ReportCategory
     menu_label = _("统计类别")
     menu_icon = "list-ol"
-    list_display = ("name", "sort_order", "is_fallback")
+    list_display = ("name", "sort_order", "fallback")
     ordering = ("sort_order",)
+
+    @admin.display(description=_("兜底类别"))
+    def fallback(self, category):
+        return _("是") if category.is_fallback else ""
 
 
 class TopicAdmin(ModelAdmin):
     model = Topic
     menu_label = _("主题分类")
     menu_icon = "tag"
-    list_display = ("full_name", "sort_order")
+    list_display = ("topic", "sort_order")
     list_filter = ("parent",)
     search_fields = ("name",)
     ordering = ("parent__sort_order", "sort_order")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("parent")
+
+    @admin.display(description=_("主题分类"))
+    def topic(self, topic):
+        return topic.full_name
 
 
 @modeladmin_register
@@ -60,6 +69,7 @@ class DisclosureAdminGroup(ModelAdminGroup):
         ReportCategoryAdmin,
         TopicAdmin,
         InformationRequestAdmin,
+        WorkdayOverrideAdmin,
         ReviewCaseAdmin,
         EnforcementRecordAdmin,
     )
@@ -153,7 +163,7 @@ def refuse_annual_report_failing_hard_checks(request, page):
 
 @hooks.register("register_admin_urls")
 def register_report_admin_urls():
-    from .report_admin_views import refresh_report_figures
+    from .reports.admin_views import refresh_report_figures
 
     return [
         path(
@@ -184,3 +194,21 @@ def add_server_problems_panel(request, panels):
 
     if request.user.is_superuser and (problems := server_problems()):
         panels.append(ServerProblemsPanel(problems))
+
+
+@hooks.register("register_admin_urls")
+def register_workday_urls():
+    from .workday_admin import bulk_entry
+
+    return [path("disclosure/workdays/bulk/", bulk_entry, name="disclosure_workdays_bulk")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_unconfirmed_years_panel(request, panels):
+    if panel := unconfirmed_years_panel(request):
+        panels.append(panel)
+
+
+@hooks.register("insert_global_admin_js")
+def add_javascript_catalog():
+    return admin_locale.catalog_script()

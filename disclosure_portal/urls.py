@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.health import healthz
 from disclosure.sitemaps import PublicSitemap, sitemap
+from disclosure_portal import accessibility
 from search import views as search_views
 
 urlpatterns = [
@@ -15,7 +16,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("healthz", healthz, name="healthz"),
+    path("accessibility/", accessibility.set_preference, name="accessibility"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
+    # 网站地图 (/sitemap/), robots.txt, favicon.ico
+    path("", include("home.urls")),
     # The plugin's public catalogue download (/zfxxgk/catalogue.csv and .xlsx).
     path("zfxxgk/", include("disclosure.urls")),
 ]

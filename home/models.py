@@ -1,9 +1,12 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from disclosure.routing import ChainRoutingMixin
+
+from .portal_settings import PortalSettings  # noqa: F401 - a model of this app
 
 
 class HomePage(ChainRoutingMixin, Page):
@@ -15,28 +18,12 @@ class HomePage(ChainRoutingMixin, Page):
         verbose_name = _("首页")
 
     def get_context(self, request, *args, **kwargs):
-        from disclosure import caching
-        from disclosure.listing import (
-            LISTING_ORDER,
-            children_q,
-            documents_in_order,
-            public_documents,
-            public_pages,
-            subtree_q,
-        )
-        from disclosure.models import DisclosureIndexPage
-        from disclosure.routing import ancestors_of
+        from disclosure.statistics import REPORT_TIMEZONE
+
+        from .front_page import figures_at_a_glance, home_blocks
 
         context = super().get_context(request, *args, **kwargs)
-        context["disclosure_indexes"] = public_pages(
-            DisclosureIndexPage.objects.type(DisclosureIndexPage).filter(children_q(self))
-        )
-        latest = public_documents().filter(subtree_q(self)).order_by(*LISTING_ORDER)
-        context["latest_documents"] = documents_in_order(
-            caching.cached_value(
-                f"latest:{self.pk}",
-                caching.page_tags(self, ancestors_of(self)),
-                lambda: list(latest.values_list("pk", flat=True)[:10]),
-            )
-        )
+        context["blocks"] = blocks = home_blocks(self, request)
+        context["latest_documents"] = blocks["latest"]["documents"]
+        context["figures"] = figures_at_a_glance(timezone.now().astimezone(REPORT_TIMEZONE).year)
         return context

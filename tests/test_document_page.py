@@ -202,3 +202,12 @@ def test_neighbours_purge_the_pages_beside_them_only(client, column, unit):
     e.move(add_column(column, "别处"), pos="last-child")
     assert pager(client.get(b.url).content.decode())["prev"] == "丙"
     assert pager(client.get(c.url).content.decode())["next"] == "乙"
+
+
+def test_the_share_link_follows_the_public_base_url(client, column, unit, settings):
+    settings.DISCLOSURE_PUBLIC_BASE_URL = "https://www.example.gov.cn"
+    document = make_document(column, unit, "经代理访问的通知")
+    share = section(client.get(document.url).content.decode(), "分享本页")
+    url = "https://www.example.gov.cn" + document.url
+    assert 'value="https://www.example.gov.cn/zfxxgk/' in share
+    assert str(qr_svg(url)) in share

@@ -5,6 +5,11 @@ document`` (``LEVELS``): the document itself or any ancestor. Each scenario has 
 branch, a hidden document whose title carries the scenario's token, and a public control
 document elsewhere with the same token. Every channel must show the control and never the
 hidden document (nor a hidden column), so no cell can pass by being empty.
+
+Channels: the pages, column listings and index counts; search on every backend; the
+catalogue files, the sitemap, the home page and attachments; the statistics; the RSS and
+Atom feeds (the catalogue's, each column's and index's); the JSON API (listings, details,
+the ``column`` and ``index_no`` filters, the columns endpoint).
 """
 
 from __future__ import annotations
@@ -300,3 +305,83 @@ def test_statistics(client, matrix):
     assert response.context["overview"].published_in_year == overview(year).published_in_year
     assert overview(year).cumulative == expected_total
     assert "所在栏目未公开的信息不计入" in _body(response)
+
+
+def _feed_titles(response) -> list[str]:
+    """The item titles of an RSS or Atom feed, unescaped."""
+    import html
+    import xml.etree.ElementTree as ET
+
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    rss = [item.findtext("title") for item in root.findall("./channel/item")]
+    atom = [
+        e.findtext("{http://www.w3.org/2005/Atom}title")
+        for e in root.iter()
+        if e.tag.endswith("entry")
+    ]
+    return [html.unescape(title) for title in rss + atom]
+
+
+def test_feeds(client, matrix):
+    scenarios, control_column = matrix
+    catalogue = {
+        kind: _feed_titles(client.get(f"/zfxxgk/feeds/{kind}/")) for kind in ("rss", "atom")
+    }
+    controls = {
+        kind: _feed_titles(client.get(f"/zfxxgk/feeds/{control_column.pk}/{kind}/"))
+        for kind in ("rss", "atom")
+    }
+    for scenario in scenarios:
+        cell = f"{scenario.state}@{scenario.level}"
+        for kind in ("rss", "atom"):
+            assert scenario.control.title in catalogue[kind], f"{kind} control missing ({cell})"
+            assert scenario.document.title not in catalogue[kind], f"{kind} leaks ({cell})"
+            assert scenario.control.title in controls[kind], f"column {kind} control ({cell})"
+            for page in scenario.hidden:
+                response = client.get(f"/zfxxgk/feeds/{page.pk}/{kind}/")
+                assert response.status_code == 404, f"{kind} of {page.title} served ({cell})"
+            for page in [scenario.branch["index"], *scenario.visible_columns]:
+                if page in scenario.hidden:
+                    continue
+                titles = _feed_titles(client.get(f"/zfxxgk/feeds/{page.pk}/{kind}/"))
+                assert scenario.document.title not in titles, f"{kind} of {page.title} ({cell})"
+    assert len(catalogue["rss"]) == len(scenarios)
+
+
+def test_api(client, matrix):
+    scenarios, control_column = matrix
+    documents = client.get("/zfxxgk/api/v2/documents/", {"limit": 100}).json()
+    assert documents["meta"]["total_count"] == len(scenarios)  # the counts leave them out too
+    listed = {item["title"] for item in documents["items"]}
+    columns = {
+        item["title"]
+        for item in client.get("/zfxxgk/api/v2/columns/", {"limit": 100}).json()["items"]
+    }
+    for scenario in scenarios:
+        cell = f"{scenario.state}@{scenario.level}"
+        document, control = scenario.document, scenario.control
+        assert control.title in listed, f"API control missing ({cell})"
+        assert document.title not in listed, f"API leaks ({cell})"
+        api = "/zfxxgk/api/v2/"
+        assert client.get(f"{api}documents/{control.pk}/").status_code == 200, cell
+        assert client.get(f"{api}documents/{document.pk}/").status_code == 404, cell
+        for number, page in ((control.index_no, control), (document.index_no, document)):
+            if number:
+                found = client.get(f"{api}documents/", {"index_no": number}).json()["items"]
+                expected = [control.title] if page is control else []
+                assert [item["title"] for item in found] == expected, f"index_no ({cell})"
+        for page in scenario.hidden:
+            assert page.title not in columns, f"API lists column {page.title} ({cell})"
+            if page is not document:
+                assert client.get(f"{api}columns/{page.pk}/").status_code == 404, cell
+                refused = client.get(f"{api}documents/", {"column": page.pk})
+                assert refused.status_code == 400, f"column filter accepts {page.title} ({cell})"
+        for column in scenario.visible_columns:
+            assert column.title in columns, f"API column control missing ({cell})"
+            found = client.get(f"{api}documents/", {"column": column.pk}).json()
+            assert found["meta"]["total_count"] == 0, f"column filter leaks ({cell})"
+    in_control = client.get(
+        "/zfxxgk/api/v2/documents/", {"column": control_column.pk, "limit": 100}
+    )
+    assert in_control.json()["meta"]["total_count"] == len(scenarios)

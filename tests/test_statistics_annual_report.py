@@ -244,7 +244,7 @@ def test_soft_rules_compare_with_last_years_published_report(reports_column, uni
 def test_without_a_cjk_font_pdf_is_not_offered(reports_column, client, settings):
     from django.core.exceptions import ImproperlyConfigured
 
-    from disclosure.report_documents import cjk_font_path
+    from disclosure.reports.documents import cjk_font_path
 
     page = make_report(reports_column)
     page.get_latest_revision().publish()

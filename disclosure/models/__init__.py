@@ -22,6 +22,7 @@ from .search_queue import PendingSearchUpdate
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
 from .units import DisclosureUnit
+from .workdays import WorkdayOverride, workday_calendar
 
 __all__ = [
     "AnnualReportPage",
@@ -47,4 +48,6 @@ __all__ = [
     "ReportCategory",
     "Topic",
     "Validity",
+    "WorkdayOverride",
+    "workday_calendar",
 ]

@@ -1,6 +1,7 @@
 """年报: the annual report page, live while a draft, frozen on publication."""
 
 import logging
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..report_panels import FrozenFiguresPanel
+from ..reports.panels import FrozenFiguresPanel
 from ..routing import RoutedAncestorsMixin, breadcrumbs
 from .cleaning import CleanTextMixin
 
@@ -51,11 +52,20 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
         blank=True,
         help_text=_("信息处理费收取情况由依申请公开登记自动生成，显示在本段之前。"),
     )
+    contact = models.CharField(
+        _("联系方式"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "报告开头“如对本报告有疑问，请与……联系”括号内的内容：地址、邮编、电话、电子邮箱。"
+        ),
+    )
     frozen_figures = models.JSONField(_("发布时冻结的数据"), null=True, blank=True, editable=False)
     frozen_at = models.DateTimeField(_("冻结时间"), null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("year"), FieldPanel("unit")]),
+        FieldPanel("contact"),
         FrozenFiguresPanel(heading=_("年报数据")),
         MultiFieldPanel(
             [FieldPanel("overview_text"), FieldPanel("problems_text"), FieldPanel("other_text")],
@@ -103,7 +113,7 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
 
         The fee sentence always names 信息处理费, so soft rule 8 is met on a report page.
         """
-        from ..report_layout import FEE_SENTENCE
+        from ..reports.layout import FEE_SENTENCE
 
         return FEE_SENTENCE + str(self.other_text or "")
 
@@ -155,6 +165,25 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
             "other": paragraphs(self.other_text),
         }
 
+    def unit_name(self) -> str:
+        from ..reports.layout import DISTRICT_NAME
+
+        return self.unit.name if self.unit else DISTRICT_NAME
+
+    def preamble(self, request=None) -> list[str]:
+        from ..reports.layout import preamble_paragraphs
+
+        return preamble_paragraphs(
+            self.figures(),
+            unit_name=self.unit_name(),
+            url=unquote(self.get_full_url(request) or ""),  # readable: Chinese, not %E6…
+            contact=self.contact,
+        )
+
+    def document_meta(self, request=None) -> dict:
+        """What DOCX and PDF need beyond the figures: the preamble and the author."""
+        return {"preamble": self.preamble(request), "author": self.unit_name()}
+
     # --- page lifecycle ------------------------------------------------------------------
 
     def save(self, *args, **kwargs):
@@ -196,21 +225,24 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
     @path("export/<str:fmt>/")
     def export(self, request, fmt: str):
         """Download the report (the same figures as the page) as JSON, XLSX, DOCX or PDF."""
-        from ..report_exports import CONTENT_TYPES, EXPORTERS, available_formats
+        from ..reports.exports import CONTENT_TYPES, EXPORTERS, available_formats
 
         if fmt not in available_formats():
             raise Http404
-        content = EXPORTERS[fmt](self.figures(), self.title, self.plain_texts())
+        content = EXPORTERS[fmt](
+            self.figures(), self.title, self.plain_texts(), self.document_meta(request)
+        )
         response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
         response["Content-Disposition"] = f'attachment; filename="report-{self.year}.{fmt}"'
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from ..report_exports import available_formats
-        from ..report_layout import report_context
+        from ..reports.exports import available_formats
+        from ..reports.layout import report_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(report_context(self.figures()))
+        context["preamble"] = self.preamble(request)
         context["export_formats"] = available_formats()
         context["breadcrumbs"] = breadcrumbs(self)
         return context

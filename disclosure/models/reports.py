@@ -4,8 +4,10 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -56,7 +58,7 @@ class EnforcementRecord(CleanTextMixin, models.Model):
         return f"{self.unit} {self.year}"
 
 
-class StatisticsPage(RoutedAncestorsMixin, CleanTextMixin, Page):
+class StatisticsPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, Page):
     """公开统计: always-live statistics for a year or quarter, the district or one unit.
 
     ``?year=2024`` (default: the current year, Beijing time), ``?quarter=3``, ``?unit=CODE``.
@@ -75,10 +77,27 @@ class StatisticsPage(RoutedAncestorsMixin, CleanTextMixin, Page):
         verbose_name = _("公开统计")
         verbose_name_plural = _("公开统计")
 
+    @path("download/<str:fmt>/")
+    def download(self, request, fmt: str):
+        """The figures the page shows for the same parameters, as CSV, XLSX or JSON."""
+        from ..reports import statistics_downloads
+        from ..reports.statistics_page import selected_overview
+
+        if fmt not in statistics_downloads.FORMATS:
+            raise Http404
+        _form, result, unit = selected_overview(request)
+        response = HttpResponse(
+            statistics_downloads.export(fmt, result, unit),
+            content_type=statistics_downloads.CONTENT_TYPES[fmt],
+        )
+        name = statistics_downloads.filename(result, unit, fmt)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
     def get_context(self, request, *args, **kwargs):
-        from ..statistics_views import statistics_context
+        from ..reports.statistics_page import statistics_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(statistics_context(request))
+        context.update(statistics_context(request, self.get_url(request)))
         context["breadcrumbs"] = breadcrumbs(self)
         return context

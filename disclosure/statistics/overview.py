@@ -9,6 +9,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from ..conf import get_setting
+from ..visibility import restricted_branch_paths
 from .documents import ColumnDefaults, counted_documents, parent_path
 from .periods import REPORT_TIMEZONE, Period, percent
 
@@ -144,6 +146,13 @@ def _by_column(groups, total: int) -> list[Share]:
         if column.path[: -Page.steplen] in index_paths
     ]
     first_level = {column.path for column in columns}
+    # A column the public cannot open is not named to it either (its documents, if they
+    # count at all, still name it).
+    restricted = (
+        []
+        if get_setting("DISCLOSURE_STATISTICS_INCLUDE_RESTRICTED")
+        else (restricted_branch_paths())
+    )
     counts: Counter = Counter()
     for _unit, parent, _own, n in groups:
         prefix = next(
@@ -154,7 +163,8 @@ def _by_column(groups, total: int) -> list[Share]:
     return [
         _share(column.pk, column.title, counts.get(column.path, 0), total)
         for column in columns
-        if column.live or counts.get(column.path)
+        if counts.get(column.path)
+        or (column.live and not any(column.path.startswith(p) for p in restricted))
     ]
 
 

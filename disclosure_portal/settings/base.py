@@ -19,7 +19,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.utils.translation import gettext_lazy as _
 
 from disclosure_portal.storage import s3_storage
 
@@ -34,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "disclosure_portal.accessibility.context",
             ],
         },
     },
@@ -143,7 +144,11 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 WAGTAIL_I18N_ENABLED = False
+# Wagtail's login form labels the password field in English (disclosure/admin_forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "disclosure.admin_forms.LoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# One time zone for every editor: the account page then offers no list of 600 English zone names.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai"]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 
 STATICFILES_FINDERS = [
@@ -255,7 +260,9 @@ TASKS = {
 DISCLOSURE_IMPORT_TASK_BACKEND = "disclosure_imports"
 DISCLOSURE_IMPORT_DIR = os.environ.get("DISCLOSURE_IMPORT_DIR", str(BASE_DIR / "catalogue-imports"))
 
-PORTAL_FOOTER_TEXT = _("主办单位：区人民政府办公室")
+# The public address of the default site's absolute links (catalogue files, sitemap.xml,
+# robots.txt) when the portal's site setting (设置 → 门户网站信息) leaves it empty.
+DISCLOSURE_PUBLIC_BASE_URL = os.environ.get("PORTAL_PUBLIC_BASE_URL") or None
 
 # One cache for every process: a purge by the scheduler or the import worker must reach the
 # web workers (disclosure.caching), so never the per-process memory cache.
@@ -281,6 +288,8 @@ else:
 # The page cache (disclosure.page_cache) keeps an anonymous page at most this long; 0 turns
 # it off. Every change purges what it affects anyway.
 DISCLOSURE_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+# Pages carry the visitor's 适老化 mode and font size (cookies): one cache entry per choice.
+DISCLOSURE_PAGE_CACHE_VARIANT = "disclosure_portal.accessibility.cache_variant"
 
 # Login throttling (django-axes): 5 failed logins for one username from one IP address, each
 # within 30 minutes of the previous one, lock that username+IP out for 30 minutes (the Wagtail

@@ -1,4 +1,5 @@
-"""The portal's main navigation: 首页, the disclosure index, the statistics page, search."""
+"""The portal's main navigation (首页, the disclosure index, the statistics page, search), its
+name and its footer."""
 
 from __future__ import annotations
 
@@ -33,3 +34,21 @@ def main_navigation(context) -> dict:
         if page is not None:
             links.append({"page": page, "current": current_path.startswith(page.path)})
     return {"links": links, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def portal_facts(context) -> dict:
+    """The portal settings of the request's site as plain values (``site_facts``)."""
+    from home.site_facts import portal_facts as facts
+
+    return facts(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def portal_site_name(context) -> str:
+    return portal_facts(context)["site_name"]
+
+
+@register.inclusion_tag("portal/footer.html", takes_context=True)
+def portal_footer(context) -> dict:
+    return {"facts": portal_facts(context), "request": context.get("request")}

@@ -45,12 +45,15 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         fmt = options["format"]
         if fmt in DOCUMENT_FORMATS:
-            from disclosure.report_exports import EXPORTERS
+            from disclosure.reports.exports import EXPORTERS
 
             title = _("%(period)s政府信息公开工作年度报告") % {"period": rep.period.label}
             if unit is not None:
                 title = f"{unit.name}{title}"
-            content = EXPORTERS[fmt](report_data(rep), title)
+            from disclosure.reports.layout import DISTRICT_NAME
+
+            meta = {"author": unit.name if unit is not None else DISTRICT_NAME}
+            content = EXPORTERS[fmt](report_data(rep), title, None, meta)
             if options["output"]:
                 with open(options["output"], "wb") as stream:
                     stream.write(content)

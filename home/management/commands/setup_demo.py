@@ -30,6 +30,7 @@ from disclosure.validators import credit_code_check_char, org_code_check_char
 from home import demo_content as demo
 from home.demo_interpretations import ensure_interpretation_links
 from home.demo_registers import ensure_registers, ensure_report_pages
+from home.demo_settings import ensure_portal_settings
 from home.models import HomePage
 
 REGION_CODE = "330199"  # an invented district
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             units = self.ensure_units()
             index = self.ensure_index(home)
             leaves = self.ensure_columns(index, units)
+            ensure_portal_settings(Site.objects.get(root_page=home), index)
         created = 0
         if not DisclosureDocumentPage.objects.descendant_of(index).exists():
             created = self.create_documents(leaves, units, documents, rng)

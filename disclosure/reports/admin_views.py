@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from .report_panels import SECTION_LABELS
+from .panels import SECTION_LABELS
 
 
 def refresh_report_figures(request, page_id: int):
-    from .models import AnnualReportPage
+    from ..models import AnnualReportPage
 
     page = get_object_or_404(AnnualReportPage, pk=page_id)
     permissions = page.permissions_for_user(request.user)

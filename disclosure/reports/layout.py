@@ -25,6 +25,39 @@ TABLE_A_HEADERS = {
 }
 
 
+DISTRICT_NAME = "区人民政府"
+
+
+def preamble_paragraphs(
+    data: dict, *, unit_name: str, url: str = "", contact: str = ""
+) -> list[str]:
+    """The opening every official report carries (basis, contents, statistical period,
+    where the electronic version is, whom to ask), before 一、总体情况."""
+    year = data["year"]
+    first = _(
+        "本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条和"
+        "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。"
+        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+        "政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。"
+    )
+    second = _("本报告中所列数据的统计期限自%(year)d年1月1日起至%(year)d年12月31日止。") % {
+        "year": year
+    }
+    if url:
+        second += _("本报告电子版可在%(unit)s门户网站（%(url)s）下载。") % {
+            "unit": unit_name,
+            "url": url,
+        }
+    if contact:
+        second += _("如对本报告有疑问，请与%(unit)s联系（%(contact)s）。") % {
+            "unit": unit_name,
+            "contact": contact,
+        }
+    else:
+        second += _("如对本报告有疑问，请与%(unit)s联系。") % {"unit": unit_name}
+    return [first, second]
+
+
 def overview_paragraph(data: dict) -> str:
     """The automatic paragraph of 一、总体情况, built from the overview figures."""
     o = data["overview"]

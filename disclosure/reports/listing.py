@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .visibility import public_pages, subtree_q
+from ..visibility import public_pages, subtree_q
 
 GROUPS = [
     ("district", _("区政府年报")),
@@ -13,7 +13,7 @@ GROUPS = [
 
 def annual_report_groups(column) -> list[dict]:
     """[{label, units: [{name, reports: [page, …] newest first]}]}, empty groups left out."""
-    from .models import AnnualReportPage, DisclosureUnit
+    from ..models import AnnualReportPage, DisclosureUnit
 
     reports = (
         public_pages(AnnualReportPage.objects.type(AnnualReportPage).filter(subtree_q(column)))

@@ -7,14 +7,14 @@ texts of the narrative sections, and returns bytes; none computes a figure.
 import io
 import json
 
-from .report_layout import (
+from ..text import xml_safe
+from .layout import (
     SECTION_TITLES,
     fee_paragraph,
     overview_paragraph,
     table_a_sections,
     table_b_rows,
 )
-from .text import xml_safe
 
 CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
@@ -24,7 +24,9 @@ CONTENT_TYPES = {
 }
 
 
-def export_json(data: dict, title: str, texts: dict | None = None) -> bytes:
+def export_json(
+    data: dict, title: str, texts: dict | None = None, meta: dict | None = None
+) -> bytes:
     return json.dumps({"title": title, **data}, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -37,7 +39,9 @@ def _append(sheet, values: list) -> None:
             cell.data_type = "s"
 
 
-def export_xlsx(data: dict, title: str, texts: dict | None = None) -> bytes:
+def export_xlsx(
+    data: dict, title: str, texts: dict | None = None, meta: dict | None = None
+) -> bytes:
     """One sheet per part: 总体情况 and the three tables, labels exactly as the format."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -106,16 +110,20 @@ def _number(value):
 
 
 def _documents():
-    from . import report_documents
+    from . import documents
 
-    return report_documents
+    return documents
 
 
 EXPORTERS = {
     "json": export_json,
     "xlsx": export_xlsx,
-    "docx": lambda data, title, texts=None: _documents().export_docx(data, title, texts),
-    "pdf": lambda data, title, texts=None: _documents().export_pdf(data, title, texts),
+    "docx": lambda data, title, texts=None, meta=None: _documents().export_docx(
+        data, title, texts, meta
+    ),
+    "pdf": lambda data, title, texts=None, meta=None: _documents().export_pdf(
+        data, title, texts, meta
+    ),
 }
 
 

@@ -1,23 +1,24 @@
 """DOCX (python-docx) and PDF (ReportLab) downloads of an annual report.
 
-Both lay out the same report data as the page. The PDF embeds a CJK TrueType font found
-on the system: ``DISCLOSURE_PDF_FONT`` (a path to a .ttf/.ttc) or, by default, WenQuanYi
-Zen Hei from Debian's ``fonts-wqy-zenhei``. (ReportLab cannot embed the CFF outlines of
-``fonts-noto-cjk``.)
+Both lay out the same report data as the page, as official documents (GB/T 9704:
+``pdf_document``, ``docx_document``; fonts in ``fonts``). The PDF embeds CJK TrueType
+fonts found on the system: the official ones where installed, else ``DISCLOSURE_PDF_FONT``
+(a path to a .ttf/.ttc) or, by default, WenQuanYi Zen Hei from Debian's
+``fonts-wqy-zenhei``. (ReportLab cannot embed the CFF outlines of ``fonts-noto-cjk``.)
 """
 
-import io
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
-from .conf import get_setting
-from .report_layout import (
+from ..conf import get_setting
+from .layout import (
+    DISTRICT_NAME,
     SECTION_TITLES,
     fee_paragraph,
     overview_paragraph,
+    preamble_paragraphs,
     table_a_sections,
     table_b_rows,
 )
@@ -27,7 +28,6 @@ FONT_CANDIDATES = [
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/arphic/uming.ttc",
 ]
-FONT_NAME = "DisclosureCJK"
 
 
 def _grids(data: dict) -> list[tuple[str, list[list], list[tuple]]]:
@@ -97,32 +97,38 @@ def _paragraphs(data: dict, texts: dict) -> list[tuple[str, list[str]]]:
     ]
 
 
-def export_docx(data: dict, title: str, texts: dict | None = None) -> bytes:
-    from docx import Document
+def document_parts(data: dict, texts: dict | None) -> list[tuple[str, list[str], tuple | None]]:
+    """(section title, paragraphs, (rows, spans) or None) for the six sections in order."""
+    narrative = dict(_paragraphs(data, texts or {}))
+    grids = {t: (rows, spans) for t, rows, spans in _grids(data)}
+    return [(s, narrative.get(s, []), grids.get(s)) for s in SECTION_TITLES]
 
-    texts = texts or {}
-    document = Document()
-    document.add_heading(title, level=0)
-    narrative = dict(_paragraphs(data, texts))
-    grids = dict((t, (rows, spans)) for t, rows, spans in _grids(data))
-    for section in SECTION_TITLES:
-        document.add_heading(section, level=1)
-        for paragraph in narrative.get(section, []):
-            document.add_paragraph(paragraph)
-        if section in grids:
-            rows, spans = grids[section]
-            table = document.add_table(rows=len(rows), cols=len(rows[0]))
-            table.style = "Table Grid"
-            for r, row in enumerate(rows):
-                for c, value in enumerate(row):
-                    table.cell(r, c).text = str(value)
-            for (c1, r1), (c2, r2) in spans:
-                keep = table.cell(r1, c1).text
-                merged = table.cell(r1, c1).merge(table.cell(r2, c2))
-                merged.text = keep
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
+
+def default_meta(data: dict, meta: dict | None) -> dict:
+    """The preamble and author when the caller gave none (the command line)."""
+    meta = dict(meta or {})
+    meta.setdefault("author", DISTRICT_NAME)
+    if "preamble" not in meta:
+        meta["preamble"] = preamble_paragraphs(data, unit_name=meta["author"])
+    return meta
+
+
+def export_docx(
+    data: dict, title: str, texts: dict | None = None, meta: dict | None = None
+) -> bytes:
+    from . import docx_document, pdf_document
+
+    text_width = (210 - 28 - 26) * pdf_document.MM
+
+    def widths(number, rows):
+        # No font file needed: a digit is about 0.55 em in the fonts a reader has.
+        return pdf_document.column_widths(
+            number, rows, text_width, lambda text, size: len(text) * 0.55 * size
+        )
+
+    return docx_document.export_docx(
+        document_parts(data, texts), title, default_meta(data, meta), widths
+    )
 
 
 def cjk_font_path() -> str:
@@ -135,50 +141,9 @@ def cjk_font_path() -> str:
     )
 
 
-def _register_font() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+def export_pdf(
+    data: dict, title: str, texts: dict | None = None, meta: dict | None = None
+) -> bytes:
+    from . import pdf_document
 
-    if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
-        path = cjk_font_path()
-        options = {"subfontIndex": 0} if path.endswith(".ttc") else {}
-        pdfmetrics.registerFont(TTFont(FONT_NAME, path, **options))
-
-
-def export_pdf(data: dict, title: str, texts: dict | None = None) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    _register_font()
-    texts = texts or {}
-    body = ParagraphStyle("body", fontName=FONT_NAME, fontSize=10, leading=15, wordWrap="CJK")
-    cell = ParagraphStyle("cell", parent=body, fontSize=7, leading=9)
-    heading = ParagraphStyle("heading", parent=body, fontSize=13, leading=20, spaceBefore=8)
-    story = [
-        Paragraph(escape(title), ParagraphStyle("title", parent=heading, fontSize=16, leading=24))
-    ]
-    narrative = dict(_paragraphs(data, texts))
-    grids = {t: (rows, spans) for t, rows, spans in _grids(data)}
-    for section in SECTION_TITLES:
-        story.append(Paragraph(escape(section), heading))
-        for paragraph in narrative.get(section, []):
-            story.append(Paragraph(escape(paragraph), body))
-        if section in grids:
-            rows, spans = grids[section]
-            table = Table(
-                [[Paragraph(escape(str(v)), cell) for v in row] for row in rows], repeatRows=0
-            )
-            style = [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-            ]
-            style += [("SPAN", start, end) for start, end in spans]
-            table.setStyle(TableStyle(style))
-            story.append(table)
-        story.append(Spacer(1, 6))
-    stream = io.BytesIO()
-    SimpleDocTemplate(stream, pagesize=landscape(A4), title=title).build(story)
-    return stream.getvalue()
+    return pdf_document.export_pdf(document_parts(data, texts), title, default_meta(data, meta))

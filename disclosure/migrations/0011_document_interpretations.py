@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0007_page_url_path_index'),
+        ('disclosure', '0010_annual_report_contact'),
     ]
 
     operations = [

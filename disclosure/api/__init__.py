@@ -1,0 +1,1 @@
+"""The public JSON API (``views``): documents and columns with their catalogue metadata."""
