@@ -7,6 +7,8 @@ deletion, its move and a change of its view restrictions bump (``caching.bump``)
 - ``content:<ancestor>`` of every ancestor, before and after a move: their listings and
   counts;
 - ``catalogue``: the index, search, statistics, sitemap, feeds and catalogue files;
+- ``page:<document>`` of the documents whose page shows this one: its neighbours in the
+  column (上一篇/下一篇) and the documents linked as 解读 or 原文;
 - ``site`` as well for a page near the top of the tree (the main navigation shows the
   disclosure index and the statistics page), for every non-page model of the plugin
   (units, topics, registers: they appear in forms, tables and figures everywhere), for
@@ -29,6 +31,7 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -36,6 +39,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import caching
+from .visibility import subtree_q
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +67,38 @@ def tags_for_page(page: Page) -> set[str]:
     tags |= {f"content:{pk}" for pk in _ancestor_pks(page.path)}
     if page.depth <= NAVIGATION_DEPTH or _is_navigation_page(page):
         tags.add("site")
-    return tags
+    return tags | _linked_document_tags(page)
+
+
+def _linked_document_tags(page: Page) -> set[str]:
+    """What a document's page shows of other documents, and so must follow them:
+
+    - its column neighbours (上一篇/下一篇): a document published, moved or re-dated next to
+      them (a neighbour changed or withdrawn purges the pages beside it through their tags);
+    - its 解读 and 原文 links, either way, for every document at or below ``page`` (a column
+      unpublished or restricted hides the links into it). A link removed purges through the
+      page that held it; a link added is in the database when its page is published.
+    """
+    from .document_page import pages_beside
+    from .models import DisclosureDocumentPage, InterpretationLink
+
+    model = page.specific_class
+    if not model:
+        return set()
+    if issubclass(model, DisclosureDocumentPage):
+        document = page if isinstance(page, DisclosureDocumentPage) else page.specific
+        beside = pages_beside(document)
+        links = InterpretationLink.objects.filter(Q(page=page.pk) | Q(original=page.pk))
+    else:
+        beside = set()
+        # the few links, each checked by its pages' paths (not the subtree's many pages)
+        links = InterpretationLink.objects.filter(
+            subtree_q(page, inclusive=True, through="page__")
+            | subtree_q(page, inclusive=True, through="original__")
+        )
+    linked = {pk for row in links.values_list("page_id", "original_id") for pk in row}
+    # ``page:<pk>``: that page's own response, not its subtree nor its neighbours
+    return {f"page:{pk}" for pk in beside | linked}
 
 
 def _ancestor_pks(path: str) -> list[int]:
@@ -109,6 +144,13 @@ def page_changed(sender, instance: Page, **kwargs) -> None:
 
 def page_deleted(sender, instance: Page, **kwargs) -> None:
     purge(tags_for_page(instance))
+
+
+def page_deleting(sender, instance: Page, **kwargs) -> None:
+    """Before the deletion: the 解读 links of the page and its subtree are gone after it."""
+    tags = _linked_document_tags(instance)
+    if tags:
+        purge(tags)
 
 
 def page_moved(sender, instance: Page, parent_page_before=None, **kwargs) -> None:
@@ -162,6 +204,7 @@ def connect() -> None:
         if issubclass(model, Page):
             post_save.connect(page_saved, sender=model, dispatch_uid=f"cache-purge-{model}")
             post_delete.connect(page_deleted, sender=model, dispatch_uid=f"cache-del-{model}")
+            pre_delete.connect(page_deleting, sender=model, dispatch_uid=f"cache-pdel-{model}")
         elif model._meta.app_label == "disclosure" and model.__name__ not in UNTRACKED_MODELS:
             post_save.connect(other_model_changed, sender=model, dispatch_uid=f"cache-{model}")
             post_delete.connect(other_model_changed, sender=model, dispatch_uid=f"cache-d{model}")
@@ -198,5 +241,7 @@ def _setting_models() -> list[type]:
 
 
 # Plugin models whose rows the public never sees (the search queue, index-number sequences),
-# and attachments, saved with their page, whose save purges.
-UNTRACKED_MODELS = frozenset({"PendingSearchUpdate", "IndexNumberSequence", "DisclosureAttachment"})
+# and attachments and 解读 links, saved with their page, whose save purges.
+UNTRACKED_MODELS = frozenset(
+    {"PendingSearchUpdate", "IndexNumberSequence", "DisclosureAttachment", "InterpretationLink"}
+)

@@ -11,6 +11,8 @@ Tags:
 - ``tree:<page id>``: the page itself (title, slug, publication, restriction, place);
   everything at or below it depends on it.
 - ``content:<page id>``: something below the page changed (its listings and counts).
+- ``page:<page id>``: that page's response alone (a document's neighbours and 解读 links,
+  ``document_page``).
 - ``catalogue``: any public page changed (index, search, statistics, sitemap, feeds, files).
 - ``site``: anything else editors change (units, topics, settings, registers, navigation).
 

@@ -5,6 +5,28 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from . import columns
 from .form_fields import BoundedModelChoiceField
 
+# the 政策解读 filter of listings and search: every 解读, or one 解读形式
+ALL_INTERPRETATIONS = "all"
+
+
+def interpretation_choices() -> list[tuple[str, str]]:
+    from .models import InterpretationKind
+
+    return [
+        ("", _("全部")),
+        (ALL_INTERPRETATIONS, _("只看政策解读")),
+        *InterpretationKind.choices,
+    ]
+
+
+def interpretation_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("政策解读"),
+        required=False,
+        choices=interpretation_choices,
+        error_messages={"invalid_choice": _("所选解读类型不存在，已忽略。")},
+    )
+
 
 class ColumnPageForm(WagtailAdminPageForm):
     """Admin form of a column: refuses a fourth level with a clear error before saving."""
@@ -28,6 +50,28 @@ class DocumentPageForm(WagtailAdminPageForm):
             if unit is not None:
                 self.initial["unit"] = self.initial.get("unit") or unit.pk
 
+    def clean(self):
+        from .models.interpretations import link_errors
+
+        cleaned_data = super().clean()
+        formset = self.formsets.get("interpreted_documents")
+        if formset is None or not formset.is_valid():
+            return cleaned_data
+        originals = [
+            form.cleaned_data["original"].pk
+            for form in formset.forms
+            if form.cleaned_data.get("original") and not form.cleaned_data.get("DELETE")
+        ]
+        errors = link_errors(
+            cleaned_data.get("genre", ""),
+            cleaned_data.get("interpretation_kind", ""),
+            self.instance.pk,
+            originals,
+        )
+        for field, message in errors.items():
+            self.add_error(field, message)
+        return cleaned_data
+
 
 class DocumentFilterForm(forms.Form):
     """Filters of a column listing; GET parameters, so every filtered view is bookmarkable."""
@@ -40,8 +84,9 @@ class DocumentFilterForm(forms.Form):
         label=_("主题分类"), queryset=None, required=False, empty_label=_("全部")
     )
     validity = forms.ChoiceField(label=_("有效性"), required=False)
+    interpretation = interpretation_field()
 
-    def __init__(self, data, *, years: list[int]):
+    def __init__(self, data, *, years: list[int], interpretations: bool = True):
         from .models import DisclosureUnit, Topic, Validity
 
         super().__init__(data)
@@ -51,6 +96,8 @@ class DocumentFilterForm(forms.Form):
             "parent__sort_order", "sort_order", "pk"
         )
         self.fields["validity"].choices = [("", _("全部"))] + list(Validity.choices)
+        if not interpretations:  # a column without any 解读 offers no such filter
+            del self.fields["interpretation"]
 
     def filters(self) -> dict:
         """The valid, non-empty filters; an invalid value is ignored, not an error page."""

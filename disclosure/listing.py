@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from . import caching
 from .conf import get_setting
-from .forms import DocumentFilterForm
+from .forms import ALL_INTERPRETATIONS, DocumentFilterForm
 from .routing import ancestors_of, breadcrumbs
 
 # the rule lives in .visibility; these names stay importable from here
@@ -34,6 +34,16 @@ def public_columns(index: Page) -> QuerySet:
     ).order_by("path")
 
 
+def interpretation_q(value: str) -> Q:
+    """政策解读 (体裁 解读), all of them or those of one 解读形式 (``forms.interpretation_choices``);
+    on fields every search backend filters on."""
+    from .models import Genre
+
+    if value == ALL_INTERPRETATIONS:
+        return Q(genre=Genre.INTERPRETATION)
+    return Q(genre=Genre.INTERPRETATION) & Q(interpretation_kind=value)
+
+
 def apply_filters(documents: QuerySet, filters: dict) -> QuerySet:
     if year := filters.get("year"):
         documents = documents.filter(publish_date__year=year)
@@ -43,6 +53,8 @@ def apply_filters(documents: QuerySet, filters: dict) -> QuerySet:
         documents = documents.filter(Q(topic=topic) | Q(topic__parent=topic))
     if validity := filters.get("validity"):
         documents = documents.filter(validity=validity)
+    if interpretation := filters.get("interpretation"):
+        documents = documents.filter(interpretation_q(interpretation))
     return documents
 
 
@@ -105,6 +117,7 @@ def documents_in_order(pks: list[int]) -> list:
 def column_figures(column: Page, documents: QuerySet) -> dict:
     """What a column page shows that costs a pass over its documents (their years, their
     number, the annual reports below it), cached until something below the column changes."""
+    from .models import Genre
     from .reports.listing import annual_report_groups
 
     def compute() -> dict:
@@ -122,6 +135,7 @@ def column_figures(column: Page, documents: QuerySet) -> dict:
             "years": sorted({int(year) for year in years if year is not None}, reverse=True),
             "order": order,
             "annual_report_groups": annual_report_groups(column),
+            "interpretations": documents.filter(genre=Genre.INTERPRETATION).exists(),
         }
 
     tags = caching.page_tags(column, ancestors_of(column))
@@ -133,7 +147,11 @@ def column_listing_context(column: Page, request) -> dict:
 
     documents = public_documents().filter(subtree_q(column))
     figures = column_figures(column, documents)
-    form = DocumentFilterForm(request.GET or None, years=figures["years"])
+    form = DocumentFilterForm(
+        request.GET or None,
+        years=figures["years"],
+        interpretations=figures.get("interpretations", True),
+    )
     filters = form.filters()
     per_page = get_setting("DISCLOSURE_DOCUMENTS_PER_PAGE")
     if filters:

@@ -112,14 +112,16 @@ def _next_path(path: str) -> str:
     return head[:-1] + PATH_ALPHABET[last + 1]
 
 
-def subtree_q(page: Page, inclusive: bool = False) -> Q:
+def subtree_q(page: Page, inclusive: bool = False, through: str = "") -> Q:
     """Pages below ``page`` as a range of paths, which every database serves from the path
     index: ``descendant_of`` is ``path LIKE 'x%'``, which SQLite cannot, so it scanned every
     page of the catalogue for each listing. For the few pages of a kind (columns, indexes,
     reports) below a broad page add ``.type(Model)``: the content-type index finds them
-    without walking the documents in the range."""
-    lower = Q(path__gte=page.path) if inclusive else Q(path__gt=page.path)
-    return lower & Q(path__lt=_next_path(page.path))
+    without walking the documents in the range. ``through``: the pages reached through a
+    relation (e.g. ``"original__"``)."""
+    path = f"{through}path"
+    lower = Q(**{f"{path}__gte" if inclusive else f"{path}__gt": page.path})
+    return lower & Q(**{f"{path}__lt": _next_path(page.path)})
 
 
 def children_q(page: Page) -> Q:

@@ -172,3 +172,7 @@ BODY_PARAGRAPHS = [
     "三、保障措施。加强组织领导，强化督促检查，定期通报工作进展情况；对工作推进不力的单位，依规予以通报。",
     "本通知自印发之日起施行。",
 ]
+
+# 政策解读 ↔ 原文 (home/demo_interpretations.py): each demo 解读 is linked to the policy
+# document of the same subject, with these 解读形式 in turn.
+INTERPRETATION_KINDS = ["text", "graphic", "video"]

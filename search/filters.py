@@ -9,6 +9,7 @@ from functools import reduce
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from disclosure.listing import interpretation_q
 from disclosure.models import DisclosureColumnPage, DisclosureDocumentPage, ReportCategory
 from disclosure.models.choices import DocumentType
 from disclosure.number_keys import NumberKey, number_key
@@ -86,6 +87,8 @@ def document_filter_q(values: dict) -> Q:
         q &= Q(publish_date__lt=year_start(year_to + 1))
     if validity := values.get("validity"):
         q &= Q(validity=validity)
+    if interpretation := values.get("interpretation"):
+        q &= interpretation_q(interpretation)
     if (file_type := values.get("file_type")) and file_type_field() is not None:
         q &= document_type_q(file_type)
     return q

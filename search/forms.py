@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.form_fields import BoundedModelChoiceField, CleanCharField
+from disclosure.forms import interpretation_field
 from disclosure.listing import public_pages
 from disclosure.models import (
     DisclosureColumnPage,
@@ -93,6 +94,7 @@ class SearchForm(forms.Form):
         required=False,
         error_messages=_choice_errors(_("所选有效性不存在，已忽略。")),
     )
+    interpretation = interpretation_field()
     sort = forms.ChoiceField(
         label=_("排序"),
         choices=SORT_CHOICES,

@@ -68,6 +68,9 @@ def search_form_options(
         "validity": choice_options(
             form.fields["validity"].choices, values.get("validity"), counts("validity")
         ),
+        "interpretation": choice_options(
+            form.fields["interpretation"].choices, values.get("interpretation"), None
+        ),
         "sort": choice_options(form.fields["sort"].choices, values.get("sort"), None),
     }
     if "file_type" in form.fields:

@@ -49,7 +49,8 @@ def search(request: HttpRequest) -> TemplateResponse:
     values["categories"] = list(ReportCategory.objects.all())
     page_number = request.GET.get("page")
     searched = bool(values["q"]) or any(
-        values.get(k) for k in ("column", "unit", "topic", "category", "year_from", "year_to")
+        values.get(k)
+        for k in ("column", "unit", "topic", "category", "year_from", "year_to", "interpretation")
     )
 
     outcome, notice = None, ""
@@ -129,11 +130,11 @@ def public_promotions(query_string: str) -> list:
 def _used_filters(values: dict) -> list[tuple[str, str]]:
     form = SearchForm(None)
     used = []
-    for name in ("column", "unit", "topic", "category", "validity", "file_type"):
+    for name in ("column", "unit", "topic", "category", "validity", "file_type", "interpretation"):
         value = values.get(name)
         if value:
             label = form.fields[name].label if name in form.fields else name
-            if name in ("validity", "file_type"):
+            if name in ("validity", "file_type", "interpretation"):
                 value = dict(form.fields[name].choices).get(value, value)
             used.append((str(label), str(value)))
     if values.get("year_from") or values.get("year_to"):

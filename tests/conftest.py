@@ -142,5 +142,9 @@ def admin_document_form(unit, **fields) -> dict:
         "attachments-INITIAL_FORMS": "0",
         "attachments-MIN_NUM_FORMS": "0",
         "attachments-MAX_NUM_FORMS": "1000",
+        "interpreted_documents-TOTAL_FORMS": "0",
+        "interpreted_documents-INITIAL_FORMS": "0",
+        "interpreted_documents-MIN_NUM_FORMS": "0",
+        "interpreted_documents-MAX_NUM_FORMS": "1000",
         **fields,
     }

@@ -36,6 +36,7 @@ def document_form(unit, **overrides):
         "summary": "部署年度政府信息公开工作。",
         "body": rich_text("<p>各单位：现就有关事项通知如下。</p>"),
         "attachments": inline_formset([]),
+        "interpreted_documents": inline_formset([]),
         "go_live_at": "",
         "expire_at": "",
     }

@@ -82,6 +82,7 @@ def test_imported_document_can_be_edited_and_republished_in_the_admin(client, im
             "summary": "",
             "body": rich_text("<p>修订后的正文</p>"),
             "attachments": inline_formset([]),
+            "interpreted_documents": inline_formset([]),
             "comments": inline_formset([]),
             "action-publish": "action-publish",
         }

@@ -18,7 +18,7 @@ from wagtail.models import PageViewRestriction
 
 from disclosure.models import StatisticsPage
 
-from .conftest import add_column, make_document
+from .conftest import add_column, make_document, shanghai
 
 UNCACHED = {"DISCLOSURE_PAGE_CACHE_SECONDS": 0, "DISCLOSURE_CACHE_SECONDS": 0}
 
@@ -200,8 +200,11 @@ def test_a_publication_purges_its_own_branch_and_the_catalogue_views_only(
     client, home, index, unit, tree
 ):
     neighbour = make_document(tree["other"], unit, "别的栏目里的通知")
-    unaffected = [neighbour.url, tree["other"].url, tree["kept"].url]
+    # older than "kept": not next to the new document, so its 上一篇/下一篇 stay the same
+    older = make_document(tree["notices"], unit, "更早的通知", publish_date=shanghai(2020))
+    unaffected = [neighbour.url, tree["other"].url, older.url]
     affected = ["/", index.url, tree["policy"].url, tree["notices"].url, tree["stats"].url]
+    affected += [tree["kept"].url]  # its 上一篇 is now the new document
     affected += ["/search/?q=通知", "/sitemap.xml"]
     for url in unaffected + affected:
         client.get(url)
@@ -232,7 +235,8 @@ def test_a_renamed_replaced_or_deleted_file_purges_the_pages_that_show_it(client
     )  # fmt: skip
     DisclosureAttachment.objects.create(page=document, document=attached)
     document.save_revision().publish()
-    other = make_document(column, unit, "不相关的通知")
+    # in another column: not the document's neighbour (上一篇/下一篇 show its title)
+    other = make_document(add_column(column, "其他栏目"), unit, "不相关的通知")
     for url in (document.url, other.url):
         client.get(url)
     # the first view stored the page (Wagtail's lazy file-size save purges nothing)

@@ -104,7 +104,7 @@ def test_document_page_shows_the_metadata_header_and_attachments(client, tree, u
         "工作要点",
     ]:
         assert expected in content, expected
-    assert "(PDF, 1.3\xa0KB)" in content
+    assert "（PDF · 1.3\xa0KB）" in content
 
 
 def _hidden_documents(tree, unit, django_user_model):

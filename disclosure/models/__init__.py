@@ -1,15 +1,17 @@
 from .annual_report import AnnualReportPage
+from .attachments import DisclosureAttachment
 from .choices import (
     ApplicantType,
     DocumentType,
     Genre,
+    InterpretationKind,
     RequestOutcome,
     ReviewKind,
     ReviewResult,
     Validity,
 )
+from .interpretations import InterpretationLink
 from .pages import (
-    DisclosureAttachment,
     DisclosureColumnPage,
     DisclosureDocumentPage,
     DisclosureIndexPage,
@@ -40,6 +42,8 @@ __all__ = [
     "DisclosureUnit",
     "Genre",
     "IndexNumberSequence",
+    "InterpretationKind",
+    "InterpretationLink",
     "PendingSearchUpdate",
     "ReportCategory",
     "Topic",

@@ -28,6 +28,14 @@ class Genre(models.TextChoices):
     OTHER = "other", _("其他")
 
 
+class InterpretationKind(models.TextChoices):
+    """解读形式 of a 政策解读 (体裁 解读)."""
+
+    TEXT = "text", _("文字解读")
+    GRAPHIC = "graphic", _("图文解读")
+    VIDEO = "video", _("视频解读")
+
+
 class Validity(models.TextChoices):
     VALID = "valid", _("有效")
     EXPIRED = "expired", _("失效")

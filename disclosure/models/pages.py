@@ -6,11 +6,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from .. import columns
@@ -20,8 +18,9 @@ from ..number_keys import NumberKey
 from ..panels import IndexNumberPanel
 from ..routing import ChainRoutingMixin, RoutedAncestorsMixin, breadcrumbs
 from ..validators import validate_doc_number
-from .choices import DocumentType, Genre, Validity
+from .choices import DocumentType, Genre, InterpretationKind, Validity
 from .cleaning import CleanTextMixin
+from .interpretations import interpretation_errors
 
 SHORT_SLUG_LENGTH = 50
 
@@ -211,6 +210,13 @@ class DisclosureDocumentPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMi
             "规章、行政规范性文件计入年报；留空则沿用所在栏目的默认文件类型，都未设置时为“其他”。"
         ),
     )
+    interpretation_kind = models.CharField(
+        _("解读形式"),
+        max_length=16,
+        choices=InterpretationKind.choices,
+        blank=True,
+        help_text=_("体裁为“解读”的信息：文字、图文或视频解读。"),
+    )
     keywords = models.CharField(_("主题词"), max_length=200, blank=True)
     summary = models.TextField(_("内容概述"), blank=True)
     body = RichTextField(_("正文"), blank=True)
@@ -222,6 +228,7 @@ class DisclosureDocumentPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMi
                 FieldRowPanel([FieldPanel("unit"), FieldPanel("doc_number")]),
                 FieldRowPanel([FieldPanel("written_date"), FieldPanel("publish_date")]),
                 FieldRowPanel([FieldPanel("topic"), FieldPanel("genre")]),
+                FieldPanel("interpretation_kind"),
                 FieldRowPanel([FieldPanel("validity"), FieldPanel("repeal_date")]),
                 FieldRowPanel([FieldPanel("report_category"), FieldPanel("document_type")]),
                 FieldPanel("keywords"),
@@ -231,6 +238,12 @@ class DisclosureDocumentPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMi
         ),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("附件"), label=_("附件")),
+        InlinePanel(
+            "interpreted_documents",
+            heading=_("解读的原文"),
+            label=_("原文"),
+            help_text=_("本信息为政策解读时，选择它所解读的文件；原文页面将显示“相关解读”。"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -245,6 +258,8 @@ class DisclosureDocumentPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMi
         index.FilterField("validity"),
         index.FilterField("publish_date"),
         index.FilterField("document_type"),
+        index.FilterField("genre"),  # 只看政策解读
+        index.FilterField("interpretation_kind"),
         # lets a search engine count matches per column (the search page's facets)
         index.FilterField("column_path"),
     ]
@@ -274,6 +289,7 @@ class DisclosureDocumentPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMi
             errors["repeal_date"] = _("只有“废止”或“失效”的信息才能填写废止日期。")
         if self.repeal_date and self.written_date and self.repeal_date < self.written_date:
             errors["repeal_date"] = _("废止日期不能早于成文日期。")
+        errors.update(interpretation_errors(self))
         if errors:
             raise ValidationError(errors)
 
@@ -357,34 +373,25 @@ class DisclosureDocumentPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMi
         the topic with its parent."""
         return cls.objects.select_related("unit", "topic__parent")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["attachments"] = self.attachments.select_related("document")
-        context["breadcrumbs"] = breadcrumbs(self)
-        return context
+    @cached_property
+    def page_links(self):
+        """Its neighbours in the column and its public 解读 links (``document_page``)."""
+        from ..document_page import PageLinks
 
-
-class DisclosureAttachment(CleanTextMixin, Orderable):
-    page = ParentalKey(DisclosureDocumentPage, related_name="attachments", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        get_document_model_string(),
-        verbose_name=_("文件"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    title = models.CharField(
-        _("附件名称"), max_length=255, blank=True, help_text=_("留空则使用文件标题。")
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("附件")
-        verbose_name_plural = _("附件")
-
-    def __str__(self) -> str:
-        return self.display_title
+        return PageLinks(self)
 
     @property
-    def display_title(self) -> str:
-        return self.title or self.document.title
+    def page_cache_extra_tags(self) -> list[str]:
+        # the previous/next links change with the column, the 解读 links with the linked pages
+        return self.page_links.cache_tags()
+
+    def get_context(self, request, *args, **kwargs):
+        from ..document_page import attachment_rows, metadata_rows, share_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = attachment_rows(self.attachments.select_related("document"))
+        context["breadcrumbs"] = breadcrumbs(self)
+        context["links"] = self.page_links
+        context["metadata_rows"] = metadata_rows(self)
+        context.update(share_context(self, request))
+        return context

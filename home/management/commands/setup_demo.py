@@ -28,6 +28,7 @@ from disclosure.models import (
 from disclosure.models.choices import DocumentType
 from disclosure.validators import credit_code_check_char, org_code_check_char
 from home import demo_content as demo
+from home.demo_interpretations import ensure_interpretation_links
 from home.demo_registers import ensure_registers, ensure_report_pages
 from home.demo_settings import ensure_portal_settings
 from home.models import HomePage
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             ensure_registers(units.values(), timezone.localdate().year - 4, rng)
             ensure_report_pages(index)
+            ensure_interpretation_links(index)
         password = self.ensure_superuser()
         self.stdout.write(
             self.style.SUCCESS(
