@@ -32,6 +32,14 @@ def test_the_main_navigation_links_the_index_the_statistics_and_search(client, p
     assert f'href="{index.url}" aria-current="page"' in inside
 
 
+def test_only_the_deepest_navigation_link_is_current(client, portal):
+    # the statistics page sits below the index: the menu marks it alone
+    index, _level1, statistics = portal
+    menu = nav(client.get(statistics.url).content.decode())
+    assert f'href="{statistics.url}" aria-current="page"' in menu
+    assert menu.count('aria-current="page"') == 1
+
+
 def test_the_navigation_never_links_a_page_the_public_cannot_see(client, portal):
     _index, _level1, statistics = portal
     statistics.unpublish()

@@ -28,11 +28,16 @@ def main_navigation(context) -> dict:
         first.setdefault(page.content_type_id, page)
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
-    links = []
-    for model in (DisclosureIndexPage, StatisticsPage):
-        page = first.get(types[model].pk)
-        if page is not None:
-            links.append({"page": page, "current": current_path.startswith(page.path)})
+    links = [
+        {"page": page, "current": False}
+        for model in (DisclosureIndexPage, StatisticsPage)
+        if (page := first.get(types[model].pk)) is not None
+    ]
+    # The statistics page may sit below the index: only the deepest link containing the
+    # current page is marked, so the menu never shows two current items.
+    containing = [link for link in links if current_path.startswith(link["page"].path)]
+    if containing:
+        max(containing, key=lambda link: len(link["page"].path))["current"] = True
     return {"links": links, "request": context.get("request")}
 
 

@@ -47,6 +47,7 @@ MODES = {"normal": {}, "elder": {MODE_COOKIE: "elder.large.contrast.guide", FONT
 ALLOWED_ENGLISH = {
     *("PDF", "DOCX", "DOC", "XLSX", "XLS", "CSV", "RSS", "API", "ICP", "JSON", "XML"),
     "EXCEL",  # 表格（Excel）: the name a reader knows the format by
+    "ATOM",  # the feed format beside RSS (订阅 links on column pages)
 }
 
 # Problems of pages other engineers own, tolerated until they are fixed: each must still occur
