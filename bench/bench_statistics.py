@@ -121,8 +121,8 @@ def build() -> None:
     table = DisclosureDocumentPage._meta.db_table
     fields = [
         "page_ptr_id", "index_no", "unit_id", "doc_number", "written_date", "publish_date",
-        "genre", "validity", "repeal_date", "report_category_id", "document_type", "keywords",
-        "summary", "body",
+        "genre", "validity", "repeal_date", "report_category_id", "document_type",
+        "interpretation_kind", "keywords", "summary", "body",
     ]  # fmt: skip
     sql = f"INSERT INTO {table} ({', '.join(fields)}) VALUES ({', '.join(['%s'] * len(fields))})"
     rows = []
@@ -131,7 +131,7 @@ def build() -> None:
             (
                 ids[f"doc-{n}"], None, units[n % UNITS].pk, "", published.date(), published,
                 "notice", "valid", None, categories[n % 7].pk if n % 4 == 0 else None,
-                DocumentType.RULE if n % 997 == 0 else "", "", "",
+                DocumentType.RULE if n % 997 == 0 else "", "", "", "",
                 "<p>正文</p>" if n % 3 else "",
             )
         )  # fmt: skip

@@ -228,8 +228,8 @@ def bulk_documents(column, unit, count: int, when) -> None:
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {table} (page_ptr_id, unit_id, doc_number, publish_date, genre,"
-            " validity, document_type, keywords, summary, body)"
-            " VALUES (%s, %s, '', %s, 'notice', 'valid', '', '', '', '')",
+            " validity, document_type, interpretation_kind, keywords, summary, body)"
+            " VALUES (%s, %s, '', %s, 'notice', 'valid', '', '', '', '', '')",
             [(page.pk, unit.pk, when) for page in created],
         )
     Page.objects.filter(pk=column.pk).update(numchild=start - 1 + count)
