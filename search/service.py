@@ -26,6 +26,9 @@ class Hit:
     snippet: str
     document: DisclosureDocumentPage | None = None
     exact: bool = False
+    # a partial match (not every word of the query); the first one on the page gets a heading
+    partial: bool = False
+    first_partial: bool = False
 
 
 @dataclass
@@ -37,6 +40,11 @@ class Outcome:
     backend: str = "default"
     # no result holds every word of the query: the results are partial matches only
     partial_only: bool = False
+    # results holding every word (listed first), and partial matches listed after them
+    all_words: int = 0
+    partial: int = 0
+    # the number of the first partial match on this page, if one is on it
+    partial_start: int | None = None
 
 
 def _tally_matches(results) -> facets.FacetTally:
@@ -93,15 +101,19 @@ def run_search(values: dict, backend_name: str, page_number) -> Outcome:
     if query:
         by_relevance = values["sort"] != "date"
         results = backend.search(query, base, operator="and", order_by_relevance=by_relevance)
-        total = results.count()
+        total = outcome.all_words = results.count()
         if not exact and partial.should_widen(query, total):
             # few texts hold every word: add the documents whose column, unit or topic
-            # holds the others, or, when none holds them all, the best partial matches
+            # holds the others, then, while they do not fill a page, the best partial matches
             results = backend.search(
                 partial.WidenedText(query), base, order_by_relevance=by_relevance
             )
             total = results.count()
-            outcome.partial_only = total > 0 and results.all_words_count() == 0
+            outcome.all_words = results.all_words_count()
+            outcome.partial = total - outcome.all_words
+            outcome.partial_only = total > 0 and outcome.all_words == 0
+        # the facets count what is listed: the partial matches too, so that a filter the
+        # citizen picks from them finds what its count promised
         tally = _tally_matches(results)
     else:  # filters only: the public documents that pass them, newest first
         base = base if document_search else base.none()
@@ -122,7 +134,20 @@ def run_search(values: dict, backend_name: str, page_number) -> Outcome:
     if outcome.page_obj.number == 1:
         on_page = exact + on_page
     outcome.hits = _hits(on_page, pattern, {d.pk for d in exact})
+    if outcome.partial:
+        _mark_partial(outcome, len(exact))
     return outcome
+
+
+def _mark_partial(outcome: Outcome, before: int) -> None:
+    """Marks the partial matches among the hits (the results after the ``all_words`` full
+    ones; ``before``: hits listed ahead of the results) and the first one on the page."""
+    start = outcome.page_obj.start_index() - 1  # results before this page
+    for position, hit in enumerate(outcome.hits[before:]):
+        hit.partial = start + position >= outcome.all_words
+        if hit.partial and start + position == outcome.all_words and outcome.all_words:
+            hit.first_partial = True
+            outcome.partial_start = start + position + 1
 
 
 def _hits(pages: list[Page], pattern, exact_pks: set[int]) -> list[Hit]:

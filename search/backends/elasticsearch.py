@@ -113,10 +113,12 @@ class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
     A ``partial.WidenedText`` query finds every document holding a word of the query, in
     its text or in a weaker field (column, unit, topic: filter fields of the index, so the
     mapping is unchanged), scored by words found, then words found in the text, then (by
-    relevance) the text score; sorted by date, by the words and then the date."""
+    relevance) the text score; sorted by date, by the words and then the date. A document
+    with every word gets ``WORD_SCORE`` more per word: the full matches come before any
+    partial match, whatever their text scores."""
 
-    # whether some document holds every word (then only those are found); the number of them
-    # (``WideningSearchResults`` asks Elasticsearch once per search)
+    # whether only the documents with every word are found (a page of them or more), and the
+    # number of them (``WideningSearchResults`` asks Elasticsearch once per search)
     every_word: bool | None = None
     all_words: int = 0
 
@@ -133,7 +135,7 @@ class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
                 weights[token] = weights.get(token, 0.0) + 1.0 / len(group)
                 words_of.setdefault(token, []).append(word)
         context = partial.contexts(self.query.terms())
-        words, scoring = [], []
+        words, scoring, found_all, texts = [], [], [], []
         for token, weight in weights.items():
             text = self._compile_plaintext_query(
                 search_query.PlainText(token, "and"), self.remapped_fields
@@ -142,12 +144,20 @@ class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
             weaker = [clause for place in places for clause in self._context_clauses(place)]
             found = {"bool": {"should": [text, *weaker]}}
             words.append({"constant_score": {"filter": found, "boost": WORD_SCORE * weight}})
+            found_all.append(found)
+            texts.append(text)
             scoring.append({"constant_score": {"filter": text, "boost": TEXT_WORD_SCORE * weight}})
             if self.order_by_relevance:
                 scoring.append(text)
         if self.every_word:
             return {"bool": {"must": words, "should": scoring}}
-        return {"bool": {"should": words + scoring, "minimum_should_match": 1}}
+        # full matches first: this outweighs what a partial match gains by its text
+        # (at most TEXT_WORD_SCORE per word and the text score)
+        every = {"bool": {"filter": found_all}}
+        full = {"constant_score": {"filter": every, "boost": WORD_SCORE * len(self.query.words)}}
+        # as on the database, a weaker field alone finds nothing: some word is in the text
+        in_text = {"bool": {"should": texts, "minimum_should_match": 1}}
+        return {"bool": {"filter": in_text, "should": [full, *words, *scoring]}}
 
     def _context_clauses(self, context: partial.Context) -> list[dict]:
         from disclosure.models import DisclosureDocumentPage
@@ -185,8 +195,8 @@ class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
 
 
 class WideningSearchResults(Elasticsearch8SearchResults):
-    """Results of a widened query: the documents with every word when there are any (one
-    count request decides), else the partial matches (``partial``)."""
+    """Results of a widened query: the documents with every word, then, when they do not
+    fill a page, the partial matches (``partial.lists_partial``; one count request decides)."""
 
     def _get_es_body(self, for_count=False):
         compiler = self.query_compiler
@@ -194,11 +204,11 @@ class WideningSearchResults(Elasticsearch8SearchResults):
             compiler.every_word = True
             index = self.backend.get_index_for_model(compiler.queryset.model)
             count = self.backend.es.count(index=index.name, query=compiler.get_query())["count"]
-            compiler.every_word, compiler.all_words = count > 0, count
+            compiler.every_word, compiler.all_words = not partial.lists_partial(count), count
         return super()._get_es_body(for_count=for_count)
 
     def all_words_count(self) -> int:
-        """How many of the results hold every word of the query (all of them, or none)."""
+        """How many of the results hold every word of the query (the first ones)."""
         compiler = self.query_compiler
         if not compiler.is_widened():
             return self.count()

@@ -2,15 +2,17 @@
 
 The search page first looks for the documents whose text holds every word of the query.
 When they do not fill its first page (``WIDEN_BELOW``) and the query has two tokens or more,
-it searches again with a ``WidenedText`` query, if that can find more (``should_widen``):
+it searches again with a ``WidenedText`` query (``should_widen``), which finds:
 
-- the documents that hold every word, in their text or in the weaker fields: the titles of
-  their column and of the columns above, their unit (发布机构: name or short name) and their
-  topic (主题分类, or the topic above); 财政预算 finds the budget documents of the column
-  财政资金 that say 预算;
-- only when there is none of those, the partial matches: every document holding at least
-  one word, the search page saying that no result holds them all. A partial match is never
-  listed under complete ones: the count and the facets count documents with every word.
+- first, the documents that hold every word ("full matches"), in their text or in the weaker
+  fields: the titles of their column and of the columns above, their unit (发布机构: name or
+  short name) and their topic (主题分类, or the topic above); 财政预算 finds the budget
+  documents of the column 财政资金 that say 预算;
+- then, when those still do not fill a page (``lists_partial``), the partial matches: every
+  other document holding at least one word, so that a citizen who typed one word too many
+  still sees the near matches. The search page says where they begin (or, when there is no
+  full match, that no result holds every word). A query with a page of full matches or more
+  lists only those, as before.
 
 Ranked by how many of the query's words a document holds (a word searched by several
 tokens, 人民政府 → 人民 民政 政府, counts by the share of its tokens found); then by how
@@ -28,7 +30,8 @@ token (年, 通知) does not bring its tens of thousands of documents; it is loo
 candidates the other tokens found (one query each). Then one query keeps the candidates the
 search allows, in its order, three small queries read the names, and one the units and
 topics of the candidates. At most ``PARTIAL_LIMIT`` partial matches are kept, so the count,
-the facets and the pages stay small.
+the facets and the pages stay small. The count and the facets count what is listed: the full
+and the partial matches alike.
 """
 
 from __future__ import annotations
@@ -69,16 +72,18 @@ class WidenedText(search_query.PlainText):
 
 def should_widen(query: str, all_words_count: int) -> bool:
     """Whether a ``WidenedText`` search can find more than the ``all_words_count``
-    documents whose text holds every word: partial matches when there is none, else
-    documents completed by a weaker field (a word is in a column, unit or topic name)."""
+    documents whose text holds every word: documents completed by a weaker field (a word
+    is in a column, unit or topic name), and partial matches after them."""
     if all_words_count >= WIDEN_BELOW:  # most searches: nothing more to do
         return False
     words = segment.query_words(query)
-    tokens = list(dict.fromkeys(token for _, group in words for token in group))
-    if len(tokens) < 2:
-        return False
-    terms = list(dict.fromkeys([*tokens, *(word for word, _ in words)]))
-    return all_words_count == 0 or any(contexts(terms).values())
+    return len({token for _, group in words for token in group}) >= 2
+
+
+def lists_partial(all_words: int) -> bool:
+    """Whether partial matches follow the ``all_words`` full matches of a widened search:
+    when these do not fill the first page of results."""
+    return all_words < WIDEN_BELOW
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,7 @@ def contexts(terms: list[str]) -> dict[str, Context]:
 
 @dataclass
 class Ranking:
-    """Result pks, best first, and how many of them hold every word (all, or none)."""
+    """Result pks, best first, and how many of them hold every word (the first ones)."""
 
     pks: list = field(default_factory=list)
     all_words: int = 0
@@ -163,7 +168,8 @@ def rank(
         keyed.append(((-found, -in_text, score), pk))
     keyed.sort(key=lambda item: item[0])  # stable: ties keep the search's order
     every = sum(1 for key, _ in keyed if -key[0] >= len(words))
-    pks = [pk for _, pk in keyed[: every or PARTIAL_LIMIT]]
+    kept = every + PARTIAL_LIMIT if lists_partial(every) else every
+    pks = [pk for _, pk in keyed[:kept]]
     return Ranking(pks=pks, all_words=every)
 
 

@@ -167,6 +167,18 @@ MULTIWORD = [
 ]
 # fmt: on
 
+# Multi-word queries with fewer full matches than a page of results (issue 15): the full
+# matches (any order among them) come first, then a heading, then the partial matches, the
+# ones with most words first (``partial`` is the start of their list, in order).
+# fmt: off
+FULL_THEN_PARTIAL = [
+    ("低保 申请 条件", ["dbsp"], ["bzfa"]),  # bzfa: 申请条件; then one word each
+    # ysgk23: 决算 in its column 财政预决算; then one word each (jyjf, the column itself)
+    ("三公经费 决算", ["jsgk22", "sgjf", "ysgk23"], []),
+    ("最低生活保障", ["dbbz", "dbsp"], []),  # 最低 生活 保障: then 生活 or 保障 alone
+]
+# fmt: on
+
 # exact 文号 queries (with every bracket style) and their one expected first result
 # fmt: off
 EXACT_NUMBERS = [

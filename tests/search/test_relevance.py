@@ -8,12 +8,22 @@ the run uses) and on Elasticsearch. A failure lists every query that missed.
 import pytest
 
 from disclosure.models import DisclosureUnit, Topic
+from search import service
 from search.backends import partial
 from tests.conftest import add_column, make_credit_code, make_document, shanghai
 
-from .relevance_data import DOCUMENTS, EXACT_NUMBERS, MULTIWORD, QUERIES, TOPICS, UNITS
+from .relevance_data import (
+    DOCUMENTS,
+    EXACT_NUMBERS,
+    FULL_THEN_PARTIAL,
+    MULTIWORD,
+    QUERIES,
+    TOPICS,
+    UNITS,
+)
 
 PARTIAL_NOTICE = "没有同时包含全部词语的结果，以下为部分匹配。"
+PARTIAL_HEADING = "以下结果只包含部分词语"
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 
@@ -117,10 +127,6 @@ def test_multi_word_queries_find_weaker_fields_and_partial_matches(
             wrong.append((query, lost, first_wrong, outcome.partial_only))
     assert wrong == []
 
-    # a query found by its text alone is not widened: no partial match joins it
-    outcome = search(client, "最低生活保障").context["outcome"]
-    assert {hit.page.pk for hit in outcome.hits} == {documents["dbbz"].pk, documents["dbsp"].pk}
-
     # every word found is marked, in the title and in the snippet (another URL: the page
     # cache keeps each one)
     hit = search(client, "低保 区块链 标准").context["outcome"].hits[0]
@@ -150,3 +156,63 @@ def test_multi_word_queries_find_weaker_fields_and_partial_matches(
     # every token broad: candidates from the first matches of each, never no result
     outcome = search(client, "情况 标准 区块链").context["outcome"]
     assert outcome.hits and outcome.partial_only
+
+
+def test_partial_matches_follow_fewer_full_matches_than_a_page(client, corpus, monkeypatch):
+    """Issue 15: when fewer documents than a page of results hold every word, the partial
+    matches follow them, most words first, under a heading; the count line tells both."""
+    documents = corpus["documents"]
+    wrong = []
+    for query, full, near in FULL_THEN_PARTIAL:
+        response = search(client, query)
+        outcome, html = response.context["outcome"], response.content.decode()
+        pks = [hit.page.pk for hit in outcome.hits]
+        full_pks = {documents[key].pk for key in full}
+        near_pks = [documents[key].pk for key in near]
+        partial_flags = [hit.partial for hit in outcome.hits]
+        first = outcome.hits[len(full)] if len(outcome.hits) > len(full) else None
+        line = f"找到 {len(full)} 条完全匹配的结果，另有 {outcome.total - len(full)} 条部分匹配"
+        # the heading sits between the last full match and the first partial one
+        last_full = html.rfind(outcome.hits[len(full) - 1].page.title)
+        heading = html.find(PARTIAL_HEADING)
+        checks = [
+            set(pks[: len(full)]) == full_pks,
+            pks[len(full) : len(full) + len(near)] == near_pks,
+            partial_flags == [False] * len(full) + [True] * (len(pks) - len(full)),
+            first is not None and first.first_partial,
+            sum(hit.first_partial for hit in outcome.hits) == 1,
+            outcome.all_words == len(full) and not outcome.partial_only,
+            line in html and PARTIAL_NOTICE not in html,
+            html.count(PARTIAL_HEADING) == 1 and last_full < heading < html.find(first.title),
+            # the facets count what is listed (documents; a column page may match too),
+            # the partial matches too
+            sum(outcome.facets["unit"].values()) == sum(1 for h in outcome.hits if h.document),
+            len(pks) == outcome.total,
+        ]
+        if not all(checks):
+            wrong.append((query, pks[:6], checks))
+    assert wrong == []
+
+    # sorted by date: full matches still first, the heading before the first partial one
+    outcome = search(client, "条件 申请 低保", sort="date").context["outcome"]
+    assert outcome.hits[0].page.pk == documents["dbsp"].pk
+    assert outcome.hits[1].first_partial and outcome.partial_start == 2
+
+    # the heading goes to whichever page the first partial match falls on
+    monkeypatch.setattr(service, "PER_PAGE", 1)
+    first_page = search(client, "申请 条件 低保").content.decode()
+    second_page = search(client, "申请 条件 低保", page=2)
+    assert PARTIAL_HEADING not in first_page
+    assert PARTIAL_HEADING in second_page.content.decode()
+    assert second_page.context["outcome"].partial_start == 2
+    monkeypatch.undo()
+
+    # a page of full matches or more lists only them (here a "page" of 3): no partial match,
+    # no heading, the usual count line
+    monkeypatch.setattr(partial, "WIDEN_BELOW", 3)
+    response = search(client, "决算 三公经费")
+    outcome = response.context["outcome"]
+    expected = {documents[key].pk for key in ("jsgk22", "sgjf", "ysgk23")}
+    assert {hit.page.pk for hit in outcome.hits} == expected
+    assert outcome.partial == 0 and PARTIAL_HEADING not in response.content.decode()
+    assert "找到 3 条结果" in response.content.decode()
