@@ -94,7 +94,9 @@ class CatalogWriter:
         self.column_ids = dict(validator.columns)
         for path in sorted(validator.new_columns, key=len):
             parent = self._column(path[:-1]) if len(path) > 1 else self.index
-            column = DisclosureColumnPage(title=path[-1], owner=self.user)
+            # a name of symbols only (×) slugifies to nothing, which Wagtail refuses
+            slug = slugify(path[-1], allow_unicode=True)[:200] or f"column-{uuid.uuid4().hex[:8]}"
+            column = DisclosureColumnPage(title=path[-1], slug=slug, owner=self.user)
             parent.add_child(instance=column)
             column.save_revision(user=self.user).publish(user=self.user)
             self.column_ids[path] = column.pk

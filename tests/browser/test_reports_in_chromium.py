@@ -113,7 +113,7 @@ def test_search_page_is_styled_labelled_and_fits_a_phone(
         assert unnamed == []
         assert browser_page.get_by_role("link", name="下一页").is_visible()
         assert browser_page.get_by_label("发布机构").is_visible()
-    phone390.goto(live_server.url + "/search/?q=不存在的词语&year_from=2023")
+    phone390.goto(live_server.url + "/search/?q=量子纠缠&year_from=2023")
     assert phone390.locator(".search-empty").is_visible()
     assert phone390.evaluate(OVERFLOW) <= 0
 
