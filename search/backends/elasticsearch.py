@@ -135,7 +135,7 @@ class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
                 weights[token] = weights.get(token, 0.0) + 1.0 / len(group)
                 words_of.setdefault(token, []).append(word)
         context = partial.contexts(self.query.terms())
-        words, scoring, found_all, texts = [], [], [], []
+        words, scoring, found_all, text_of = [], [], [], {}
         for token, weight in weights.items():
             text = self._compile_plaintext_query(
                 search_query.PlainText(token, "and"), self.remapped_fields
@@ -145,7 +145,7 @@ class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
             found = {"bool": {"should": [text, *weaker]}}
             words.append({"constant_score": {"filter": found, "boost": WORD_SCORE * weight}})
             found_all.append(found)
-            texts.append(text)
+            text_of[token] = text
             scoring.append({"constant_score": {"filter": text, "boost": TEXT_WORD_SCORE * weight}})
             if self.order_by_relevance:
                 scoring.append(text)
@@ -156,8 +156,21 @@ class TieBreakingQueryCompiler(Elasticsearch8SearchQueryCompiler):
         every = {"bool": {"filter": found_all}}
         full = {"constant_score": {"filter": every, "boost": WORD_SCORE * len(self.query.words)}}
         # as on the database, a weaker field alone finds nothing: some word is in the text
-        in_text = {"bool": {"should": texts, "minimum_should_match": 1}}
-        return {"bool": {"filter": in_text, "should": [full, *words, *scoring]}}
+        in_text = {"bool": {"should": list(text_of.values()), "minimum_should_match": 1}}
+        # and a partial match holds a typed term whole in its text (partial.rank)
+        typed = [self._whole_in_text(term, text_of) for term in self.query.typed]
+        full_or_typed = {"bool": {"should": [every, *typed], "minimum_should_match": 1}}
+        return {"bool": {"filter": [in_text, full_or_typed], "should": [full, *words, *scoring]}}
+
+    def _whole_in_text(self, term: list[str], text_of: dict[str, dict]) -> dict:
+        clauses = [
+            text_of.get(token)
+            or self._compile_plaintext_query(
+                search_query.PlainText(token, "and"), self.remapped_fields
+            )
+            for token in term
+        ]
+        return {"bool": {"filter": clauses}}
 
     def _context_clauses(self, context: partial.Context) -> list[dict]:
         from disclosure.models import DisclosureDocumentPage

@@ -58,9 +58,15 @@ class WidenedText(search_query.PlainText):
     module docstring). ``words``: the query's words, each with its tokens
     (``segment.query_words``), kept when the backend segments ``query_string``."""
 
-    def __init__(self, query_string: str, words: list[tuple[str, list[str]]] | None = None):
+    def __init__(
+        self,
+        query_string: str,
+        words: list[tuple[str, list[str]]] | None = None,
+        typed: list[list[str]] | None = None,
+    ):
         super().__init__(query_string, operator="or")
         self.words = words if words is not None else segment.query_words(query_string)
+        self.typed = typed if typed is not None else typed_terms(query_string)
 
     def tokens(self) -> list[str]:
         return list(dict.fromkeys(token for _, tokens in self.words for token in tokens))
@@ -68,6 +74,17 @@ class WidenedText(search_query.PlainText):
     def terms(self) -> list[str]:
         """Tokens and words: a weaker field may hold a word (住建局) but not its tokens."""
         return list(dict.fromkeys([*self.tokens(), *(word for word, _ in self.words)]))
+
+
+def typed_terms(query: str) -> list[list[str]]:
+    """The tokens of each term as the citizen typed it, between spaces. A partial match
+    holds one of these whole in its text: 最低生活保障 is 最低 / 生活 / 保障 to the
+    segmenter, and a text with 生活 alone (or only 的 of 不存在的词语) answers nothing."""
+    terms = [
+        list(dict.fromkeys(token for _, group in segment.query_words(term) for token in group))
+        for term in query.split()
+    ]
+    return [tokens for tokens in terms if tokens]
 
 
 def should_widen(query: str, all_words_count: int) -> bool:
@@ -142,17 +159,26 @@ def rank(
     places: dict[Any, tuple[Any, Any]],
     context: dict[str, Context],
     by_relevance: bool,
+    typed: list[list[str]],
 ) -> Ranking:
     """Ranks the ``allowed`` (pk, path) rows, given in the search's own order.
 
     ``scores[token]``: the text score of each document whose text holds the token, lower is
     better; ``places[pk]``: a document's (unit, topic); ``context``: for every token and
-    word. Ties keep the given order.
+    word; ``typed``: the tokens of each typed term (``typed_terms``). Ties keep the given
+    order.
     """
     tokens = list(dict.fromkeys(t for _, group in words for t in group))
     keyed = []
     for pk, path in allowed:
         unit, topic = places.get(pk, (None, None))
+        holds_a_term = any(all(pk in scores.get(t, ()) for t in term) for term in typed)
+        if not holds_a_term and not all(
+            context[word].holds(path, unit, topic)
+            or all(pk in scores[t] or context[t].holds(path, unit, topic) for t in group)
+            for word, group in words
+        ):
+            continue  # a partial match holds a typed term whole in its text
         found = in_text = 0.0
         for word, group in words:
             text = sum(1 for t in group if pk in scores[t])
@@ -210,4 +236,12 @@ class DatabaseWidening:
             )
             rows = documents.order_by().values_list("pk", "unit_id", "topic_id")
             places = {pk: (unit, topic) for pk, unit, topic in fetch_rows(rows)}
-        return rank(self.query.words, scores, allowed, places, context, self.order_by_relevance)
+        return rank(
+            self.query.words,
+            scores,
+            allowed,
+            places,
+            context,
+            self.order_by_relevance,
+            self.query.typed,
+        )

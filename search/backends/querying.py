@@ -24,7 +24,8 @@ def segment_query(query: Any) -> Any:
         return segment.query_text(query) or None
     if isinstance(query, WidenedText):  # keeps the query's words for the ranking
         text = segment.query_text(query.query_string)
-        return WidenedText(text, segment.query_words(query.query_string)) if text else None
+        words = segment.query_words(query.query_string)
+        return WidenedText(text, words, query.typed) if text else None
     if isinstance(query, search_query.PlainText):
         text = segment.query_text(query.query_string)
         return search_query.PlainText(text, query.operator) if text else None

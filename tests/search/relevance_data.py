@@ -175,7 +175,6 @@ FULL_THEN_PARTIAL = [
     ("低保 申请 条件", ["dbsp"], ["bzfa"]),  # bzfa: 申请条件; then one word each
     # ysgk23: 决算 in its column 财政预决算; then one word each (jyjf, the column itself)
     ("三公经费 决算", ["jsgk22", "sgjf", "ysgk23"], []),
-    ("最低生活保障", ["dbbz", "dbsp"], []),  # 最低 生活 保障: then 生活 or 保障 alone
 ]
 # fmt: on
 

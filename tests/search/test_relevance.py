@@ -216,3 +216,19 @@ def test_partial_matches_follow_fewer_full_matches_than_a_page(client, corpus, m
     assert {hit.page.pk for hit in outcome.hits} == expected
     assert outcome.partial == 0 and PARTIAL_HEADING not in response.content.decode()
     assert "找到 3 条结果" in response.content.decode()
+
+
+def test_a_partial_match_holds_a_typed_term_whole_in_its_text(client, corpus):
+    """The segmenter cuts one typed term into words (最低 / 生活 / 保障): a text holding one
+    of them, or only 的, is no answer to it. Terms typed apart may match partly."""
+    documents = corpus["documents"]
+    outcome = search(client, "最低生活保障").context["outcome"]
+    assert {hit.page.pk for hit in outcome.hits} == {documents[k].pk for k in ("dbbz", "dbsp")}
+    assert not any(hit.partial for hit in outcome.hits)
+    assert search(client, "区块链的元宇宙").context["outcome"].hits == []
+
+    # typed apart: the documents holding 低保 whole, though none holds 区块链
+    outcome = search(client, "低保 的区块链").context["outcome"]
+    holding = {documents[key].pk for key, *_r, title, text in DOCUMENTS if "低保" in title + text}
+    assert holding and {hit.page.pk for hit in outcome.hits} == holding
+    assert outcome.partial_only
