@@ -29,7 +29,6 @@ from disclosure.requests.workdays import (
     WorkdayCalendar,
     add_workdays,
     is_workday,
-    library_knows_year,
     workdays_between,
 )
 
@@ -97,11 +96,11 @@ def test_twenty_workdays_across_mid_autumn_and_national_day_2026():
 
 # --- the 2026 → 2027 boundary and the staff table ---------------------------------------------
 
+
 # A later chinese-calendar release will carry the 2027 notice; these cases are then moot.
-no_2027_data = pytest.mark.skipif(library_knows_year(2027), reason="chinese-calendar knows 2027")
 
 
-@no_2027_data
+@pytest.mark.usefixtures("without_2027_library_data")
 def test_2027_without_data_falls_back_to_monday_to_friday_and_says_so():
     # Received Sun 2026-12-20. 12/21–25 1–5, 12/28–31 6–9, Fri 2027-01-01 10 (no 2027 data:
     # a plain Friday), 1/4–8 11–15, 1/11–15 16–20 → Fri 2027-01-15.
@@ -112,7 +111,7 @@ def test_2027_without_data_falls_back_to_monday_to_friday_and_says_so():
     assert calendar.unconfirmed_years(D(2026, 1, 1), D(2026, 12, 31)) == []
 
 
-@no_2027_data
+@pytest.mark.usefixtures("without_2027_library_data")
 def test_2027_entries_in_the_table_move_the_deadline_and_confirm_the_year():
     # Test input: the table holds "2027-01-01 元旦 休". Then 1/1 is not counted: 12/21–25 1–5,
     # 12/28–31 6–9, 1/4–8 10–14, 1/11–15 15–19, Mon 2027-01-18 20.
