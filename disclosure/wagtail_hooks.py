@@ -147,6 +147,13 @@ def register_import_log_action(actions):
     actions.register_action(IMPORT_ACTION, _("目录导入"), _("由目录导入创建并发布"))
 
 
+@hooks.register("register_log_actions")
+def register_request_log_action(actions):
+    from .requests.workflow import TRANSITION_ACTION
+
+    actions.register_action(TRANSITION_ACTION, _("申请办理"), _("依申请公开办理状态变更"))
+
+
 @hooks.register("before_publish_page")
 def refuse_annual_report_failing_hard_checks(request, page):
     """A report whose hard consistency rules fail cannot be published (rules listed)."""

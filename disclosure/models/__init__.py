@@ -18,15 +18,34 @@ from .pages import (
 )
 from .registers import InformationRequest, ReviewCase
 from .reports import EnforcementRecord, StatisticsPage
+from .requests import (
+    Carrier,
+    DeliveryMethod,
+    IdentityDocument,
+    RequestApplicant,
+    RequestEvent,
+    RequestPause,
+    RequestStatus,
+)
 from .search_queue import PendingSearchUpdate
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
+from .unit_groups import UnitGroup, UnitRole
 from .units import DisclosureUnit
 from .workdays import WorkdayOverride, workday_calendar
 
 __all__ = [
     "AnnualReportPage",
     "ApplicantType",
+    "Carrier",
+    "DeliveryMethod",
+    "IdentityDocument",
+    "RequestApplicant",
+    "RequestEvent",
+    "RequestPause",
+    "RequestStatus",
+    "UnitGroup",
+    "UnitRole",
     "DocumentType",
     "EnforcementRecord",
     "InformationRequest",

@@ -1,9 +1,9 @@
 """The registers behind Tables B and C of the annual report.
 
 ``InformationRequest`` (依申请公开登记) is one application, from receipt to the closing
-decision. It holds no personal data of the applicant: the online request workflow will add
-its own models (applicant, correspondence, time limits) pointing at this one and fill in
-``closed_date`` and ``outcome`` when it closes, so the report keeps one source.
+decision, whether it came through the portal's form or was typed in from paper. It holds no
+personal data: that is ``RequestApplicant`` (requests.py), with the pauses and the timeline.
+Closing a request fills in ``closed_date`` and ``outcome``, so Table B keeps one source.
 
 ``ReviewCase`` (复议诉讼登记) is one administrative reconsideration or lawsuit about
 disclosure work.
@@ -12,7 +12,7 @@ disclosure work.
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -26,6 +26,7 @@ from .choices import (
     grouped_outcome_choices,
 )
 from .cleaning import CleanTextMixin
+from .requests import Carrier, DeliveryMethod, RequestStatus
 
 
 def _check_dates(
@@ -99,6 +100,40 @@ class InformationRequest(CleanTextMixin, models.Model):
         validators=[MinValueValidator(0)],
     )
     notes = models.TextField(_("备注"), blank=True)
+    # The handling workflow (disclosure.requests.workflow).
+    status = models.CharField(
+        _("办理状态"),
+        max_length=24,
+        choices=RequestStatus.choices,
+        default=RequestStatus.REGISTERED,
+    )
+    query_code = models.CharField(
+        _("查询码"), max_length=16, unique=True, null=True, blank=True, editable=False
+    )
+    submitted_at = models.DateTimeField(_("网上提交时间"), null=True, blank=True)
+    document_reference = models.CharField(
+        _("文号或索引号"), max_length=100, blank=True, help_text=_("申请人知道的可以填写。")
+    )
+    purpose = models.TextField(_("用途"), blank=True, help_text=_("申请人自愿填写。"))
+    carrier = models.CharField(
+        _("提供载体"), max_length=16, choices=Carrier.choices, default=Carrier.ELECTRONIC
+    )
+    delivery_method = models.CharField(
+        _("获取方式"),
+        max_length=16,
+        choices=DeliveryMethod.choices,
+        default=DeliveryMethod.ONLINE,
+    )
+    # The clock (disclosure.requests.deadlines.RequestClock); pauses are RequestPause rows.
+    supplement_requested = models.DateField(_("发出补正通知日期"), null=True, blank=True)
+    supplement_due = models.DateField(_("补正期限"), null=True, blank=True)
+    supplement_received = models.DateField(_("收到补正日期"), null=True, blank=True)
+    extension_workdays = models.PositiveSmallIntegerField(
+        _("延长答复期限（工作日）"), default=0, validators=[MaxValueValidator(20)]
+    )
+    deadline = models.DateField(
+        _("答复期限"), null=True, blank=True, editable=False, help_text=_("按工作日自动计算。")
+    )
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
 
@@ -109,6 +144,7 @@ class InformationRequest(CleanTextMixin, models.Model):
         indexes = [
             models.Index(fields=["received_date", "unit"], name="disclosure_req_received"),
             models.Index(fields=["closed_date", "unit"], name="disclosure_req_closed"),
+            models.Index(fields=["status", "deadline"], name="disclosure_req_status"),
         ]
         constraints = [
             models.CheckConstraint(
