@@ -61,6 +61,10 @@
     key, for a site whose pages differ per visitor preference (the portal's 适老化 mode and
     font size, kept in cookies). It must return only normalised values (a few known
     choices), never a raw cookie. Default None: one entry per URL and language.
+``DISCLOSURE_REQUEST_RETENTION_YEARS``
+    How many years after a request closed its applicant's personal data is kept; then
+    ``anonymise_requests`` (run daily by ``run_scheduler``) replaces it (``requests.retention``).
+    Default 5. The register row and its Table B figures stay.
 """
 
 from django.conf import settings
@@ -87,6 +91,7 @@ DEFAULTS = {
     "DISCLOSURE_WORKDAY_HORIZON_DAYS": 120,
     "DISCLOSURE_PUBLIC_BASE_URL": None,
     "DISCLOSURE_PAGE_CACHE_VARIANT": None,
+    "DISCLOSURE_REQUEST_RETENTION_YEARS": 5,
 }
 
 

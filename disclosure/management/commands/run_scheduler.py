@@ -1,8 +1,8 @@
 """Run Wagtail's ``publish_scheduled`` every minute, for as long as the process lives, and
 the search-index updates an unreachable Elasticsearch left queued
-(``search_updates.retry_pending``), and once a day ``searchpromotions_garbage_collect`` (the popular-search log keeps
-``WAGTAILSEARCH_HITS_MAX_AGE`` days, 7 by default, so anonymous searches cannot grow it
-without limit).
+(``search_updates.retry_pending``), and once a day ``searchpromotions_garbage_collect`` (the
+popular-search log keeps ``WAGTAILSEARCH_HITS_MAX_AGE`` days, 7 by default, so anonymous
+searches cannot grow it without limit) and ``anonymise_requests``.
 
 Supervise it like the web server (systemd, supervisord). Where cron is preferred, run
 ``manage.py publish_scheduled`` from cron every minute instead of this command.
@@ -49,7 +49,7 @@ class Command(BaseCommand):
             self.stderr.write(f"定时发布出错：{error!r}")
         search_updates.retry_pending()
         self.refresh_catalogue_files()
-        self.collect_search_hits_daily()
+        self.run_daily_commands()
         health.record_scheduler_heartbeat()  # /healthz and the admin say when it stops
 
     def refresh_catalogue_files(self) -> None:
@@ -59,12 +59,20 @@ class Command(BaseCommand):
         except Exception as error:  # the download writes them itself; keep the loop alive
             self.stderr.write(f"公开目录文件生成出错：{error!r}")
 
-    def collect_search_hits_daily(self) -> None:
+    # Once a day: the popular-search log's garbage collection, and anonymising the applicants
+    # of requests past their retention period (requests.retention).
+    DAILY_COMMANDS = ("searchpromotions_garbage_collect", "anonymise_requests")
+
+    def run_daily_commands(self) -> None:
         today = timezone.localdate()
-        if getattr(self, "_collected_on", None) == today:
+        if getattr(self, "_daily_done_on", None) == today:
             return
-        try:
-            call_command("searchpromotions_garbage_collect", stdout=self.stdout)
-            self._collected_on = today
-        except Exception as error:  # noqa: BLE001 - retried at the next minute
-            self.stderr.write(f"清理搜索记录出错：{error!r}")
+        failed = False
+        for name in self.DAILY_COMMANDS:
+            try:
+                call_command(name, stdout=self.stdout)
+            except Exception as error:  # noqa: BLE001 - retried at the next minute
+                failed = True
+                self.stderr.write(f"每日任务 {name} 出错：{error!r}")
+        if not failed:
+            self._daily_done_on = today
