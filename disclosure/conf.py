@@ -65,6 +65,11 @@
     How many years after a request closed its applicant's personal data is kept; then
     ``anonymise_requests`` (run daily by ``run_scheduler``) replaces it (``requests.retention``).
     Default 5. The register row and its Table B figures stay.
+``DISCLOSURE_UNIT_REPORT_DEADLINE``, ``DISCLOSURE_DISTRICT_REPORT_DEADLINE``
+    ``"MM-DD"`` of the year after the report year by which a unit (department, township,
+    street) submits and publishes its annual report, and the district publishes its own
+    (``reports.cycle``). Defaults ``"01-31"`` and ``"03-31"`` (《条例》第四十九条); a district
+    with an earlier local timetable (domain.md §2.8) sets its own.
 """
 
 from django.conf import settings
@@ -92,6 +97,8 @@ DEFAULTS = {
     "DISCLOSURE_PUBLIC_BASE_URL": None,
     "DISCLOSURE_PAGE_CACHE_VARIANT": None,
     "DISCLOSURE_REQUEST_RETENTION_YEARS": 5,
+    "DISCLOSURE_UNIT_REPORT_DEADLINE": "01-31",
+    "DISCLOSURE_DISTRICT_REPORT_DEADLINE": "03-31",
 }
 
 

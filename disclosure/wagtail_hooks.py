@@ -77,11 +77,28 @@ class DisclosureAdminGroup(ModelAdminGroup):
     def get_submenu_items(self):
         items = super().get_submenu_items()
         items.append(
+            UnitPeopleMenuItem(
+                _("年报报送"),
+                reverse("disclosure_report_cycle:index"),
+                icon_name="doc-full",
+                order=850,
+            )
+        )
+        items.append(
             CatalogueImportMenuItem(
                 _("目录导入"), reverse("disclosure_import:upload"), icon_name="upload", order=900
             )
         )
         return items
+
+
+class UnitPeopleMenuItem(MenuItem):
+    """Shown to the people of a unit and to webmasters."""
+
+    def is_shown(self, request):
+        from .unit_access import user_units
+
+        return user_units(request.user).exists()
 
 
 class CatalogueImportMenuItem(MenuItem):
@@ -145,6 +162,28 @@ def register_import_log_action(actions):
     from .importing import IMPORT_ACTION
 
     actions.register_action(IMPORT_ACTION, _("目录导入"), _("由目录导入创建并发布"))
+
+
+@hooks.register("register_admin_urls")
+def register_report_cycle_urls():
+    from .reports import cycle_views
+
+    urls = [
+        path("", cycle_views.overview, name="index"),
+        path("<int:year>/", cycle_views.overview, name="year"),
+        path("<int:year>/consistency/", cycle_views.consistency, name="consistency"),
+        path("submit/<int:page_id>/", cycle_views.submit, name="submit"),
+        path("return/<int:page_id>/", cycle_views.return_report, name="return"),
+    ]
+    return [path("disclosure/report-cycle/", include((urls, "disclosure_report_cycle")))]
+
+
+@hooks.register("register_log_actions")
+def register_report_cycle_log_actions(actions):
+    from .reports.cycle import RETURN_ACTION, SUBMIT_ACTION
+
+    actions.register_action(SUBMIT_ACTION, _("报送年报"), _("年报已报送"))
+    actions.register_action(RETURN_ACTION, _("退回年报"), _("年报已退回"))
 
 
 @hooks.register("register_log_actions")

@@ -17,6 +17,7 @@ from .pages import (
     DisclosureIndexPage,
 )
 from .registers import InformationRequest, ReviewCase
+from .report_submissions import ReportSubmission
 from .reports import EnforcementRecord, StatisticsPage
 from .requests import (
     Carrier,
@@ -50,6 +51,7 @@ __all__ = [
     "EnforcementRecord",
     "InformationRequest",
     "RequestOutcome",
+    "ReportSubmission",
     "ReviewCase",
     "ReviewKind",
     "ReviewResult",

@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..reports.panels import FrozenFiguresPanel
+from ..reports.panels import FrozenFiguresPanel, UnitSubmissionsPanel
 from ..routing import RoutedAncestorsMixin, breadcrumbs
 from .cleaning import CleanTextMixin
 
@@ -71,6 +71,7 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
             [FieldPanel("overview_text"), FieldPanel("problems_text"), FieldPanel("other_text")],
             heading=_("文字部分"),
         ),
+        UnitSubmissionsPanel(heading=_("各单位报送的年报")),
     ]
     parent_page_types = ["disclosure.DisclosureColumnPage"]
     subpage_types: list[str] = []
@@ -245,7 +246,18 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
         context["preamble"] = self.preamble(request)
         context["export_formats"] = available_formats()
         context["breadcrumbs"] = breadcrumbs(self)
+        if self.unit_id is None:
+            context["unit_reports"] = self.public_unit_reports()
         return context
+
+    def public_unit_reports(self):
+        """The district report lists the units' reports of its year that the public may see."""
+        from ..visibility import public_pages
+
+        reports = AnnualReportPage.objects.filter(year=self.year, unit__isnull=False)
+        return (
+            public_pages(reports).select_related("unit").order_by("unit__sort_order", "unit__name")
+        )
 
 
 def hard_failure_message(failures) -> str:
