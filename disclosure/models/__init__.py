@@ -18,6 +18,7 @@ from .pages import (
 )
 from .registers import InformationRequest, ReviewCase
 from .reports import EnforcementRecord, StatisticsPage
+from .request_fees import FeeNotice, FeeNoticeStatus, lapsed_notices
 from .search_queue import PendingSearchUpdate
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
@@ -29,6 +30,8 @@ __all__ = [
     "ApplicantType",
     "DocumentType",
     "EnforcementRecord",
+    "FeeNotice",
+    "FeeNoticeStatus",
     "InformationRequest",
     "RequestOutcome",
     "ReviewCase",
@@ -49,5 +52,6 @@ __all__ = [
     "Topic",
     "Validity",
     "WorkdayOverride",
+    "lapsed_notices",
     "workday_calendar",
 ]
