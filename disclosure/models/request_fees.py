@@ -12,13 +12,15 @@ request's ``fee_charged`` should hold, the figure section 六 of the annual repo
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -184,3 +186,39 @@ def lapsed_notices(today: datetime.date):
         due_date__lt=today,
         request__closed_date__isnull=True,
     ).select_related("request")
+
+
+@dataclass(frozen=True)
+class FeeTotals:
+    """收费及减免: what the notices of ``notices`` came to."""
+
+    charged_count: int
+    charged: Decimal  # paid and not waived: the sum the registers' fee_charged should hold
+    waived_count: int
+    waived: Decimal
+    unpaid_count: int  # neither paid nor waived (due or lapsed)
+
+
+def fee_totals(notices) -> FeeTotals:
+    """Totals of a queryset of notices; for the figures of section 六 pass the notices of
+    the applications closed in the period (``request__closed_date__range``), as the
+    statistics count ``fee_charged`` by closing date."""
+    zero = Value(Decimal("0"), output_field=models.DecimalField(max_digits=12, decimal_places=2))
+    paid = Q(paid_date__isnull=False, waived=False)
+    unpaid = Q(paid_date__isnull=True, waived=False)
+    waived = Q(waived=True)
+    # aliases unlike the field names: an alias "waived" would shadow the field in the filters
+    row = notices.order_by().aggregate(
+        n_charged=Count("pk", filter=paid),
+        sum_charged=Coalesce(Sum("amount", filter=paid), zero),
+        n_waived=Count("pk", filter=waived),
+        sum_waived=Coalesce(Sum("amount", filter=waived), zero),
+        n_unpaid=Count("pk", filter=unpaid),
+    )
+    return FeeTotals(
+        charged_count=row["n_charged"],
+        charged=row["sum_charged"],
+        waived_count=row["n_waived"],
+        waived=row["sum_waived"],
+        unpaid_count=row["n_unpaid"],
+    )
