@@ -29,6 +29,7 @@ from ..requests.fee_notice import fee_notice_text
 from ..requests.fees import FeeMethod, FeeQuote, payment_due_date, quote_from_breakdown
 from ..requests.workdays import WorkdayCalendar
 from .cleaning import CleanTextMixin
+from .workdays import workday_calendar
 
 
 class FeeNoticeStatus(models.TextChoices):
@@ -158,8 +159,6 @@ def issue_fee_notice(
 ) -> FeeNotice:
     """Save the notice of ``quote`` on ``request``, due DISCLOSURE_FEE_PAYMENT_WORKDAYS
     working days after ``issued`` (default today)."""
-    from .workdays import workday_calendar
-
     issued = issued or timezone.localdate()
     calendar = calendar if calendar is not None else workday_calendar()
     notice = FeeNotice(
