@@ -56,6 +56,10 @@
 ``DISCLOSURE_WORKDAY_HORIZON_DAYS``
     How many days ahead the admin's home page looks for years without holiday data (their
     request deadlines are counted Monday–Friday, ``requests.workdays``). Default 120.
+``DISCLOSURE_FEE_PAYMENT_WORKDAYS``
+    How many working days after a 收费通知 the applicant has to pay the 信息处理费
+    (``models.request_fees``); unpaid after that, the application ends as Table B （六）2.
+    Default 20: the 办法's own deadline was not in the text read (domain.md §1.8 [U]).
 ``DISCLOSURE_PAGE_CACHE_VARIANT``
     Dotted path of a function ``(request) -> str`` whose result is part of the page cache
     key, for a site whose pages differ per visitor preference (the portal's 适老化 mode and
@@ -94,6 +98,7 @@ DEFAULTS = {
     "DISCLOSURE_CACHE_SECONDS": 3600,
     "DISCLOSURE_PAGE_CACHE_SECONDS": 600,
     "DISCLOSURE_WORKDAY_HORIZON_DAYS": 120,
+    "DISCLOSURE_FEE_PAYMENT_WORKDAYS": 20,
     "DISCLOSURE_PUBLIC_BASE_URL": None,
     "DISCLOSURE_PAGE_CACHE_VARIANT": None,
     "DISCLOSURE_REQUEST_RETENTION_YEARS": 5,

@@ -19,6 +19,7 @@ from .pages import (
 from .registers import InformationRequest, ReviewCase
 from .report_submissions import ReportSubmission
 from .reports import EnforcementRecord, StatisticsPage
+from .request_fees import FeeNotice, FeeNoticeStatus, lapsed_notices
 from .requests import (
     Carrier,
     DeliveryMethod,
@@ -49,6 +50,8 @@ __all__ = [
     "UnitRole",
     "DocumentType",
     "EnforcementRecord",
+    "FeeNotice",
+    "FeeNoticeStatus",
     "InformationRequest",
     "RequestOutcome",
     "ReportSubmission",
@@ -70,5 +73,6 @@ __all__ = [
     "Topic",
     "Validity",
     "WorkdayOverride",
+    "lapsed_notices",
     "workday_calendar",
 ]
