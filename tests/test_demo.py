@@ -10,9 +10,11 @@ from disclosure.models import (
     DisclosureUnit,
     InformationRequest,
     ReportCategory,
+    RequestStatus,
     ReviewCase,
     StatisticsPage,
 )
+from disclosure.requests.workflow import CLOSED_STATES
 from home.models import HomePage
 
 
@@ -22,6 +24,7 @@ def counts():
         DisclosureDocumentPage.objects.count(),
         DisclosureUnit.objects.count(),
         get_user_model().objects.count(),
+        InformationRequest.objects.count(),
     )
 
 
@@ -70,6 +73,14 @@ def test_setup_demo_builds_the_portal_and_runs_again_without_change(db, client):
     assert client.get(index.url).status_code == 200
     # Registers and report pages give the statistics real figures on first start.
     assert InformationRequest.objects.exists() and ReviewCase.objects.exists()
+    # A year of online requests, in every handling state, each with its applicant.
+    online = InformationRequest.objects.filter(query_code__isnull=False)
+    assert set(online.values_list("status", flat=True)) == set(RequestStatus)
+    assert not online.filter(applicant__isnull=True).exists()
+    running = online.exclude(status__in=CLOSED_STATES | {RequestStatus.AWAITING_SUPPLEMENT})
+    assert not running.filter(deadline__isnull=True).exists()  # 补正中: the clock waits
+    for row in online.filter(closed_date__isnull=False):
+        assert row.outcome and row.closed_date >= row.received_date
     report = AnnualReportPage.objects.get()
     assert report.live and report.frozen_figures
     assert client.get(report.url).status_code == 200

@@ -30,6 +30,7 @@ from disclosure.validators import credit_code_check_char, org_code_check_char
 from home import demo_content as demo
 from home.demo_interpretations import ensure_interpretation_links
 from home.demo_registers import ensure_registers, ensure_report_pages
+from home.demo_requests import ensure_requests
 from home.demo_settings import ensure_portal_settings
 from home.models import HomePage
 
@@ -60,6 +61,8 @@ class Command(BaseCommand):
             ensure_report_pages(index)
             ensure_interpretation_links(index)
         password = self.ensure_superuser()
+        with transaction.atomic():
+            ensure_requests(units.values(), rng)
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示内容就绪：{DisclosureColumnPage.objects.count()} 个栏目，"
