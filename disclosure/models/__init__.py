@@ -21,7 +21,7 @@ from .reports import EnforcementRecord, StatisticsPage
 from .search_queue import PendingSearchUpdate
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
-from .units import DisclosureUnit
+from .units import DisclosureUnit, UnitLeader
 from .workdays import WorkdayOverride, workday_calendar
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "PendingSearchUpdate",
     "ReportCategory",
     "Topic",
+    "UnitLeader",
     "Validity",
     "WorkdayOverride",
     "workday_calendar",
