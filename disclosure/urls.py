@@ -21,4 +21,5 @@ urlpatterns = [
     path("feeds/<int:page_id>/rss/", feeds.feed_view(feeds.DocumentsFeed), name="feed_rss"),
     path("feeds/<int:page_id>/atom/", feeds.feed_view(feeds.AtomDocumentsFeed), name="feed_atom"),
     path("api/v2/", include((api_router.get_urlpatterns(), "api"))),
+    path("units/", include("disclosure.unit_pages.urls")),  # 机构信息
 ]

@@ -57,6 +57,12 @@ def test_admin_is_in_chinese(admin_client):
     assert "搜索" in response.content.decode()
 
 
+# the unit form's 领导信息 (an inline formset), left empty
+NO_LEADERS = {
+    f"leaders-{key}_FORMS": n for key, n in [("TOTAL", 0), ("INITIAL", 0), ("MIN_NUM", 0)]
+}
+
+
 def test_units_are_managed_in_the_disclosure_menu(admin_client, unit):
     response = admin_client.get("/admin/disclosure/disclosureunit/")
     assert response.status_code == 200
@@ -69,6 +75,7 @@ def test_units_are_managed_in_the_disclosure_menu(admin_client, unit):
             "code": "12345678-0",
             "kind": "department",
             "sort_order": 3,
+            **NO_LEADERS,
         },
     )
     assert created.status_code == 200
@@ -77,7 +84,14 @@ def test_units_are_managed_in_the_disclosure_menu(admin_client, unit):
     good = make_credit_code()
     admin_client.post(
         "/admin/disclosure/disclosureunit/create/",
-        {"name": "区司法局", "short_name": "", "code": good, "kind": "department", "sort_order": 3},
+        {
+            "name": "区司法局",
+            "short_name": "",
+            "code": good,
+            "kind": "department",
+            "sort_order": 3,
+            **NO_LEADERS,
+        },
     )
     assert DisclosureUnit.objects.filter(name="区司法局", code=good).exists()
 

@@ -33,7 +33,7 @@ from .search_queue import PendingSearchUpdate
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
 from .unit_groups import UnitGroup, UnitRole
-from .units import DisclosureUnit
+from .units import DisclosureUnit, UnitLeader
 from .workdays import WorkdayOverride, workday_calendar
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "PendingSearchUpdate",
     "ReportCategory",
     "Topic",
+    "UnitLeader",
     "Validity",
     "WorkdayOverride",
     "lapsed_notices",

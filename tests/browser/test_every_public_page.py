@@ -34,6 +34,9 @@ PAGE_TYPES = [
     "interpretation",
     "statistics",
     "annual-report",
+    "unit-list",
+    "unit",
+    "unit-catalogue",
     "search-results",
     "search-empty",
     "sitemap",
@@ -128,6 +131,15 @@ def site(index, unit):
     report = AnnualReportPage(title="2024年政府信息公开工作年度报告", year=2024, unit=unit)
     reports.add_child(instance=report)
     report.save_revision().publish()
+    unit.responsibilities, unit.address, unit.phone = (
+        "负责区政府日常工作的综合协调。",
+        "某区人民路1号",
+        "010-00001001",
+    )
+    unit.leaders.create(
+        name="林文华", post="主任", responsibilities="主持全面工作，分管政府信息公开工作。"
+    )
+    unit.save()  # with its leaders (modelcluster defers them until then)
     paths = {
         "home": home.url,
         "index": index.url,
@@ -138,6 +150,9 @@ def site(index, unit):
         "interpretation": interpretation.url,
         "statistics": statistics.url,
         "annual-report": Page.objects.get(pk=report.pk).url,
+        "unit-list": "/zfxxgk/units/",
+        "unit": f"/zfxxgk/units/{unit.code}/",
+        "unit-catalogue": f"/zfxxgk/units/{unit.code}/catalogue/",
         "search-results": "/search/?q=民生实事",
         "search-empty": "/search/?q=火星移民",
         "sitemap": SITE_MAP_PATH,

@@ -32,6 +32,7 @@ from home.demo_interpretations import ensure_interpretation_links
 from home.demo_registers import ensure_registers, ensure_report_pages
 from home.demo_requests import ensure_requests
 from home.demo_settings import ensure_portal_settings
+from home.demo_units import ensure_unit_public_info
 from home.models import HomePage
 
 REGION_CODE = "330199"  # an invented district
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             index = self.ensure_index(home)
             leaves = self.ensure_columns(index, units)
             ensure_portal_settings(Site.objects.get(root_page=home), index)
+            ensure_unit_public_info(units.values(), index)
         created = 0
         if not DisclosureDocumentPage.objects.descendant_of(index).exists():
             created = self.create_documents(leaves, units, documents, rng)
