@@ -33,14 +33,15 @@ class LetterTemplateAdmin(ModelAdmin):
     panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("kind"), FieldPanel("name")]),
+                FieldPanel("kind"),
+                FieldPanel("name"),
                 FieldRowPanel([FieldPanel("is_active"), FieldPanel("sort_order")]),
             ],
             heading=_("类别"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("title", help_text=placeholder_help),
+                FieldPanel("title", help_text=_("可使用正文说明中列出的占位符。")),
                 FieldPanel("number_line"),
                 FieldPanel("addressee"),
                 FieldPanel("body", help_text=placeholder_help),
