@@ -17,6 +17,7 @@ from .models import (
     Topic,
 )
 from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
+from .requests.letters.admin import LetterTemplateAdmin
 from .workday_admin import WorkdayOverrideAdmin, unconfirmed_years_panel
 
 
@@ -69,6 +70,7 @@ class DisclosureAdminGroup(ModelAdminGroup):
         ReportCategoryAdmin,
         TopicAdmin,
         InformationRequestAdmin,
+        LetterTemplateAdmin,
         WorkdayOverrideAdmin,
         ReviewCaseAdmin,
         EnforcementRecordAdmin,
@@ -247,6 +249,13 @@ def register_workday_urls():
     from .workday_admin import bulk_entry
 
     return [path("disclosure/workdays/bulk/", bulk_entry, name="disclosure_workdays_bulk")]
+
+
+@hooks.register("register_admin_urls")
+def register_letter_preview_urls():
+    from .requests.letters.admin import urls
+
+    return urls
 
 
 @hooks.register("construct_homepage_panels")

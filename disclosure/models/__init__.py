@@ -11,6 +11,7 @@ from .choices import (
     Validity,
 )
 from .interpretations import InterpretationLink
+from .letter_templates import LetterTemplate
 from .pages import (
     DisclosureColumnPage,
     DisclosureDocumentPage,
@@ -68,6 +69,7 @@ __all__ = [
     "IndexNumberSequence",
     "InterpretationKind",
     "InterpretationLink",
+    "LetterTemplate",
     "PendingSearchUpdate",
     "ReportCategory",
     "Topic",

@@ -173,8 +173,9 @@ def _table(document, number: int, rows, spans, layout) -> None:
         _repeat_header(row)
 
 
-def export_docx(document_parts, title: str, meta: dict, widths) -> bytes:
-    """``widths(number, rows)``: (column widths in points, font size), as in the PDF."""
+def official_document(title: str, author: str, subject: str):
+    """A python-docx document on A4 with the official margins, styles, page numbers and
+    properties, its title already written (balanced on two lines when long)."""
     from docx import Document
 
     document = Document()
@@ -182,9 +183,9 @@ def export_docx(document_parts, title: str, meta: dict, widths) -> bytes:
     _page_setup(document)
     properties = document.core_properties
     properties.title = title
-    properties.author = meta.get("author", "")
-    properties.last_modified_by = meta.get("author", "")
-    properties.subject = _("政府信息公开工作年度报告")
+    properties.author = author
+    properties.last_modified_by = author
+    properties.subject = subject
     properties.language = "zh-CN"
     heading = document.add_paragraph(style="Title")
     text_width = (210 - 28 - 26) * 72 / 25.4
@@ -193,6 +194,12 @@ def export_docx(document_parts, title: str, meta: dict, widths) -> bytes:
         run = heading.add_run(line)
         if position < len(lines) - 1:
             run.add_break()
+    return document
+
+
+def export_docx(document_parts, title: str, meta: dict, widths) -> bytes:
+    """``widths(number, rows)``: (column widths in points, font size), as in the PDF."""
+    document = official_document(title, meta.get("author", ""), _("政府信息公开工作年度报告"))
     for text in meta.get("preamble", []):
         document.add_paragraph(text)
     for section, paragraphs, grid in document_parts:

@@ -143,7 +143,7 @@ def _table(number: int, rows, spans, fonts: dict, width: float, height: float):
     return table
 
 
-def _page_number(canvas, document) -> None:
+def page_number(canvas, document) -> None:
     """ "— N —" 四号, one character in from the right edge on odd pages, the left on even."""
     from reportlab.lib.pagesizes import A4
 
@@ -181,14 +181,13 @@ def is_second_level(paragraph: str) -> bool:
     )
 
 
-def export_pdf(document_parts, title: str, meta: dict) -> bytes:
-    """``document_parts``: (section title, paragraphs, grid or None) in the national order."""
+def official_document(stream, title: str, author: str, subject: str):
+    """(ReportLab document on A4 with the official margins, fonts by role, paragraph
+    styles); build it with ``onFirstPage=page_number, onLaterPages=page_number``."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import SimpleDocTemplate
 
     fonts = register_pdf_fonts()
-    styles = _styles(fonts)
-    stream = io.BytesIO()
     document = SimpleDocTemplate(
         stream,
         pagesize=A4,
@@ -197,18 +196,35 @@ def export_pdf(document_parts, title: str, meta: dict) -> bytes:
         topMargin=MARGINS["top"],
         bottomMargin=MARGINS["bottom"],
         title=title,
-        author=meta.get("author", ""),
-        subject=_("政府信息公开工作年度报告"),
-        creator=meta.get("author", ""),
+        author=author,
+        subject=subject,
+        creator=author,
         lang="zh-CN",
     )
     document.page_number_font = fonts["body"]
+    return document, fonts, _styles(fonts)
+
+
+def title_paragraph(title: str, document, fonts: dict, styles: dict):
+    """The title in 方正小标宋 二号, balanced on two lines when it is too long for one."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
 
     lines = title_lines(
         title, document.width, lambda text: stringWidth(text, fonts["title"], SIZE_2)
     )
-    story = [Paragraph("<br/>".join(escape(line) for line in lines), styles["title"])]
+    return Paragraph("<br/>".join(escape(line) for line in lines), styles["title"])
+
+
+def export_pdf(document_parts, title: str, meta: dict) -> bytes:
+    """``document_parts``: (section title, paragraphs, grid or None) in the national order."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    stream = io.BytesIO()
+    document, fonts, styles = official_document(
+        stream, title, meta.get("author", ""), _("政府信息公开工作年度报告")
+    )
+    story = [title_paragraph(title, document, fonts, styles)]
     story += [Paragraph(escape(text), styles["body"]) for text in meta.get("preamble", [])]
     for section, paragraphs, grid in document_parts:
         story.append(Paragraph(escape(section), styles["heading1"]))
@@ -222,5 +238,5 @@ def export_pdf(document_parts, title: str, meta: dict) -> bytes:
             table.spaceBefore = 4  # not a Spacer: the heading keeps with the table itself
             story.append(table)
             story.append(Spacer(1, 8))
-    document.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
+    document.build(story, onFirstPage=page_number, onLaterPages=page_number)
     return stream.getvalue()
