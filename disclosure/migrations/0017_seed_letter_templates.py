@@ -333,6 +333,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("disclosure", "0012_letter_templates")]
+    dependencies = [("disclosure", "0016_letter_templates")]
 
     operations = [migrations.RunPython(seed, unseed)]

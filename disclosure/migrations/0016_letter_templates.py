@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0011_document_interpretations'),
+        ('disclosure', '0015_unit_public_info'),
     ]
 
     operations = [
