@@ -355,3 +355,35 @@ _NAMES = {
     "third_party": "第三方",
     "delivery": "送达方式",
 }
+
+
+@pytest.mark.django_db
+def test_context_for_request_reads_applicant_consultation_fee_and_extension(unit):
+    from disclosure.models import RequestApplicant, RequestPause
+    from disclosure.models.request_fees import issue_fee_notice
+    from disclosure.requests.fees import quote_fee
+
+    request = InformationRequest.objects.create(
+        unit=unit,
+        received_date=datetime.date(2026, 9, 21),
+        applicant_type=ApplicantType.NATURAL_PERSON,
+        subject="某地块出让合同",
+        query_code="ABCDEFGH2345",
+        extension_workdays=15,
+        delivery_method="email",
+    )
+    RequestApplicant.objects.create(request=request, name="赵六", phone="13800000000")
+    RequestPause.objects.create(
+        request=request, start=datetime.date(2026, 9, 23), consulted="某置业有限公司"
+    )
+    # the 12th and 13th requests of the month: 2 × 100 yuan (requests 11–30 cost 100 each)
+    issue_fee_notice(
+        request, quote_fee(requests=2, earlier_requests=10), issued=datetime.date(2026, 9, 24)
+    )
+    context = context_for_request(request)
+    assert (context.applicant_name, context.query_code) == ("赵六", "ABCDEFGH2345")
+    assert context.third_party == "某置业有限公司" and context.extension_days == 15
+    assert context.fee_amount == Decimal("200.00") and "100" in context.fee_breakdown
+    assert context.delivery == "电子邮件"
+    text = render_text(default_template("notice_fee"), context)
+    assert "赵六" in text and "200.00" in text

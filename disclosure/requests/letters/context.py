@@ -1,9 +1,8 @@
 """What a letter says about one request: ``LetterContext``, built from a request by
 :func:`context_for_request`, turned into placeholder values by :func:`placeholder_values`.
 
-The renderer depends on this dataclass only, so the request model can grow (the lead wires
-applicant name, deadlines, fees …) without the letters changing: the fields that do not
-exist on ``InformationRequest`` yet are read with ``getattr`` and stay empty until they do.
+The renderer depends on this dataclass only; :func:`context_for_request` reads the request,
+its applicant, its consultations and its fee notices.
 """
 
 from __future__ import annotations
@@ -123,35 +122,50 @@ def _names(value) -> list[str]:
     ]
 
 
+def _applicant_name(request) -> str:
+    from ...models import RequestApplicant
+
+    try:
+        return request.applicant.name
+    except RequestApplicant.DoesNotExist:  # a register row typed in from paper
+        return ""
+
+
+def _fee(request) -> tuple[Decimal | None, str]:
+    """The latest fee notice's amount and breakdown; else the fee charged, if any."""
+    notice = request.fee_notices.order_by("-issued_date", "-pk").first()
+    if notice is not None:
+        from ..fee_notice import fee_notice_rows
+
+        rows = fee_notice_rows(notice.quote)[1:]  # without the header row
+        return notice.amount, "\n".join("，".join(str(cell) for cell in row) for row in rows)
+    return (request.fee_charged or None), ""
+
+
 def context_for_request(request, **overrides) -> LetterContext:
-    """The letter context of an ``InformationRequest``: the fields it has today, and those
-    the extended model will have, read by name; ``overrides`` (e.g. ``reason`` typed by the
-    case worker) win."""
-    supplement = getattr(request, "supplement_items", None) or []
-    if isinstance(supplement, str):
-        supplement = supplement.splitlines()
-    fee = getattr(request, "fee_amount", None)
-    if fee is None:
-        fee = getattr(request, "fee_charged", None) or None
-    extension = getattr(request, "extension_days", None)
+    """The letter context of an ``InformationRequest`` and its applicant, pauses and fee
+    notices; ``overrides`` (e.g. ``reason`` or ``supplement_items`` typed by the case
+    worker) win."""
+    fee_amount, fee_breakdown = _fee(request)
+    consulted = [p.consulted for p in request.pauses.all() if p.consulted]
     values = {
-        "applicant_name": _text(request, "applicant_name"),
-        "query_code": _text(request, "query_code"),
+        "applicant_name": _applicant_name(request),
+        "query_code": request.query_code or "",
         "reference_no": request.reference_no or "",
         "received_date": request.received_date,
         "subject": request.subject or "",
         "unit_name": request.unit.name if request.unit_id else "",
-        "reply_date": getattr(request, "reply_date", None) or request.closed_date,
+        "reply_date": request.closed_date,
         "outcome": request.outcome or "",
-        "deadline": getattr(request, "deadline", None),
-        "extension_days": int(extension) if extension is not None else None,
-        "supplement_items": list(supplement),
-        "fee_amount": fee,
-        "fee_breakdown": _text(request, "fee_breakdown"),
-        "third_party": _text(request, "third_party"),
-        "reason": _text(request, "reason"),
-        "attachments": _names(getattr(request, "attachments", None)),
-        "delivery": _text(request, "delivery"),
+        "deadline": request.deadline,
+        "extension_days": request.extension_workdays or None,
+        "supplement_items": [],
+        "fee_amount": fee_amount,
+        "fee_breakdown": fee_breakdown,
+        "third_party": "、".join(consulted),
+        "reason": "",
+        "attachments": [],
+        "delivery": request.get_delivery_method_display(),
     }
     values.update(overrides)
     return LetterContext(**values)
