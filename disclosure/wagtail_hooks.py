@@ -17,6 +17,7 @@ from .models import (
     Topic,
 )
 from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
+from .requests.staff import admin_hooks  # noqa: F401  (the request handling views)
 from .workday_admin import WorkdayOverrideAdmin, unconfirmed_years_panel
 
 

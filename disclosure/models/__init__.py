@@ -18,6 +18,7 @@ from .pages import (
 )
 from .registers import InformationRequest, ReviewCase
 from .reports import EnforcementRecord, StatisticsPage
+from .request_files import RequestDocument
 from .requests import (
     Carrier,
     DeliveryMethod,
@@ -41,6 +42,7 @@ __all__ = [
     "DeliveryMethod",
     "IdentityDocument",
     "RequestApplicant",
+    "RequestDocument",
     "RequestEvent",
     "RequestPause",
     "RequestStatus",

@@ -181,14 +181,11 @@ def is_second_level(paragraph: str) -> bool:
     )
 
 
-def export_pdf(document_parts, title: str, meta: dict) -> bytes:
-    """``document_parts``: (section title, paragraphs, grid or None) in the national order."""
+def official_document(stream, fonts: dict, *, title: str, author: str, subject: str):
+    """An A4 ReportLab document with the official margins and page-number font."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import SimpleDocTemplate
 
-    fonts = register_pdf_fonts()
-    styles = _styles(fonts)
-    stream = io.BytesIO()
     document = SimpleDocTemplate(
         stream,
         pagesize=A4,
@@ -197,12 +194,29 @@ def export_pdf(document_parts, title: str, meta: dict) -> bytes:
         topMargin=MARGINS["top"],
         bottomMargin=MARGINS["bottom"],
         title=title,
-        author=meta.get("author", ""),
-        subject=_("政府信息公开工作年度报告"),
-        creator=meta.get("author", ""),
+        author=author,
+        subject=subject,
+        creator=author,
         lang="zh-CN",
     )
     document.page_number_font = fonts["body"]
+    return document
+
+
+def export_pdf(document_parts, title: str, meta: dict) -> bytes:
+    """``document_parts``: (section title, paragraphs, grid or None) in the national order."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    fonts = register_pdf_fonts()
+    styles = _styles(fonts)
+    stream = io.BytesIO()
+    document = official_document(
+        stream,
+        fonts,
+        title=title,
+        author=meta.get("author", ""),
+        subject=_("政府信息公开工作年度报告"),
+    )
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     lines = title_lines(
