@@ -122,8 +122,9 @@ def request_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             % {"current": RequestStatus(row.status).label, "step": action.label},
         )
         return redirect(detail_url)
-    form = action.form(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = action.form(request.POST, request.FILES) if posted else action.form()
+    if posted and form.is_valid():
         try:
             action.perform(row, user=request.user, **form.cleaned_data)
         except ValidationError as error:
