@@ -267,3 +267,16 @@ def test_a_reply_stores_the_letter_attachments_and_delivery(unit, handler, priva
     assert letter.file.read(5) == b"%PDF-"
     assert (private_media / letter.file.name).exists()
     assert attachment.kind == RequestDocument.Kind.ATTACHMENT and attachment.title == "批复.pdf"
+
+
+def test_the_reply_letter_names_the_applicant_the_request_and_the_outcome(unit, handler):
+    from disclosure.requests.staff.letter import letter_paragraphs
+
+    row = at_status(submit(unit, RECEIVED, name="赵六"), S.PROCESSING)
+    row.outcome, row.closed_date = O.REFUSED_THIRD_PARTY, D(2026, 10, 20)
+    title, body, closing = letter_paragraphs(row)
+    assert title == "政府信息公开申请答复书"
+    assert body[0] == "赵六："
+    assert "2026年9月21日" in body[1] and row.subject in body[1] and row.query_code in body[1]
+    assert "现答复如下：（三）不予公开：4.保护第三方合法权益。" in body[2]
+    assert closing == [unit.name, "2026年10月20日"]

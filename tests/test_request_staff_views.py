@@ -215,3 +215,53 @@ def test_fuzzed_step_input_is_answered_without_500_or_markup(client, handler, ro
         return
     assert_safe(response, values)
     assert "未办理" in response.content.decode()
+
+
+@given(
+    values=st.fixed_dictionaries(
+        {
+            "status": parameter_text,
+            "unit": parameter_text,
+            "due": parameter_text,
+            "p": parameter_text,
+        }
+    )
+)
+@fuzz_settings
+def test_fuzzed_list_filters_are_answered_without_500_or_markup(client, handler, row, values):
+    client.force_login(handler)
+    assert_safe(client.get(BASE, values), values)
+
+
+def test_every_step_through_the_views_is_in_wagtails_audit_log(client, handler, row):
+    from wagtail.models import ModelLogEntry
+
+    client.force_login(handler)
+    post_step(client, row, "accept", {"note": "材料齐全"})
+    post_step(client, row, "not_accept")  # refused: not from 已受理
+    post_step(client, row, "process")
+    entries = ModelLogEntry.objects.filter(
+        action="disclosure.request.transition", object_id=str(row.pk)
+    ).order_by("pk")
+    assert [(e.user_id, e.data["from"], e.data["to"]) for e in entries] == [
+        (handler.pk, S.REGISTERED, S.ACCEPTED),
+        (handler.pk, S.ACCEPTED, S.PROCESSING),
+    ]
+    assert entries[0].data["note"] == "材料齐全"
+    page = client.get(f"{BASE}{row.pk}/").content.decode()
+    assert page.count("（handler）") == 2  # the timeline names who did each step
+
+
+def test_a_typed_in_request_without_applicant_data_still_shows(client, handler, unit):
+    from disclosure.models import ApplicantType, InformationRequest
+
+    typed = InformationRequest.objects.create(
+        unit=unit,
+        received_date=D(2026, 3, 2),
+        applicant_type=ApplicantType.OTHER,
+        subject="纸质来信申请",
+        status=S.PROCESSING,
+    )
+    client.force_login(handler)
+    page = client.get(f"{BASE}{typed.pk}/").content.decode()
+    assert "纸质来信申请" in page and "未登记申请人信息" in page

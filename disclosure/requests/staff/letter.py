@@ -20,6 +20,17 @@ def _date(value) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+def outcome_text(outcome: str) -> str:
+    """The outcome as the letter says it: its Table B row, under its group if it has one."""
+    from ...models.choices import OUTCOME_GROUPS
+
+    for group, outcomes in OUTCOME_GROUPS:
+        for item in outcomes:
+            if item == outcome:
+                return f"{group}：{item.label}" if group else str(item.label)
+    return ""
+
+
 def letter_paragraphs(request) -> tuple[str, list[str], list[str]]:
     """(title, body paragraphs, closing lines) of the reply letter of ``request``."""
     applicant = getattr(request, "applicant", None) if request.pk else None
@@ -37,7 +48,7 @@ def letter_paragraphs(request) -> tuple[str, list[str], list[str]]:
             "subject": request.subject,
         },
         _("经审查，根据《中华人民共和国政府信息公开条例》的规定，现答复如下：%(outcome)s。")
-        % {"outcome": request.get_outcome_display()},
+        % {"outcome": outcome_text(request.outcome)},
         _(
             "如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，"
             "或者自收到本答复之日起六个月内依法提起行政诉讼。"
