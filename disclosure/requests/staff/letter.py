@@ -37,7 +37,7 @@ def letter_paragraphs(request) -> tuple[str, list[str], list[str]]:
     name = applicant.name if applicant is not None else _("申请人")
     reference = request.reference_no or request.query_code or str(request.pk)
     body = [
-        _("%(name)s：") % {"name": name},
+        f"{name}：",  # the salutation: the name and a full-width colon
         _(
             "本机关于%(received)s收到您（单位）提出的政府信息公开申请（编号：%(reference)s），"
             "申请获取：%(subject)s。"
