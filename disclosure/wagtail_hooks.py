@@ -18,6 +18,7 @@ from .models import (
 )
 from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
 from .requests.letters.admin import LetterTemplateAdmin
+from .requests.staff import admin_hooks  # noqa: F401  (the request handling views)
 from .workday_admin import WorkdayOverrideAdmin, unconfirmed_years_panel
 
 

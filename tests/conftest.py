@@ -18,6 +18,9 @@ from disclosure.validators import credit_code_check_char, org_code_check_char
 from home.models import HomePage
 from search import hits as search_hits
 
+# people and files of the staff request views
+from .request_staff import editor, handler, other_handler, private_media  # noqa: F401
+
 # the real S3-compatible server and a bucket per test, for every test directory
 from .s3 import s3_bucket, s3_media, s3_server  # noqa: F401
 

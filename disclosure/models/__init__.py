@@ -21,6 +21,7 @@ from .registers import InformationRequest, ReviewCase
 from .report_submissions import ReportSubmission
 from .reports import EnforcementRecord, StatisticsPage
 from .request_fees import FeeNotice, FeeNoticeStatus, lapsed_notices
+from .request_files import RequestDocument
 from .requests import (
     Carrier,
     DeliveryMethod,
@@ -44,6 +45,7 @@ __all__ = [
     "DeliveryMethod",
     "IdentityDocument",
     "RequestApplicant",
+    "RequestDocument",
     "RequestEvent",
     "RequestPause",
     "RequestStatus",

@@ -30,7 +30,8 @@ TRANSITION_ACTION = "disclosure.request.transition"
 _WITHDRAWABLE = {S.WITHDRAWN}
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    S.REGISTERED: frozenset({S.ACCEPTED, S.NOT_ACCEPTED} | _WITHDRAWABLE),
+    # an unclear request gets its 补正 notice within 7 working days, accepted or not yet
+    S.REGISTERED: frozenset({S.ACCEPTED, S.NOT_ACCEPTED, S.AWAITING_SUPPLEMENT} | _WITHDRAWABLE),
     S.ACCEPTED: frozenset({S.PROCESSING, S.AWAITING_SUPPLEMENT} | _WITHDRAWABLE),
     S.PROCESSING: frozenset(
         {S.AWAITING_SUPPLEMENT, S.CONSULTING, S.EXTENDED, S.AWAITING_FEE, S.REPLIED} | _WITHDRAWABLE
@@ -95,12 +96,13 @@ def transition(
     title: str = "",
     note: str = "",
     public: bool = True,
+    data: dict | None = None,
 ):
     """Move ``request`` to ``to_status``: record the step and write the audit log.
 
     ``user`` None means the applicant acting online (submission, 补正, 撤回).
     Field changes that go with the step (dates, outcome) are made by the caller before;
-    this saves the request.
+    this saves the request. ``data`` adds to the audit log entry (e.g. who approved).
     """
     from_status = request.status
     to_status = RequestStatus(to_status)
@@ -131,6 +133,7 @@ def transition(
             "to": to_status.value,
             "title": event.title,
             "note": note,
+            **(data or {}),
         },
     )
     return event

@@ -12,12 +12,16 @@ import signal
 import threading
 import time
 
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
 
 from disclosure import catalogue_files, health, search_updates
+from disclosure.conf import get_setting
+
+DIGEST_HOUR = 8  # the handlers' daily deadline e-mail goes out from 8:00 local time
 
 
 class Command(BaseCommand):
@@ -50,6 +54,7 @@ class Command(BaseCommand):
         search_updates.retry_pending()
         self.refresh_catalogue_files()
         self.run_daily_commands()
+        self.send_request_digest_daily()
         health.record_scheduler_heartbeat()  # /healthz and the admin say when it stops
 
     def refresh_catalogue_files(self) -> None:
@@ -76,3 +81,19 @@ class Command(BaseCommand):
                 self.stderr.write(f"每日任务 {name} 出错：{error!r}")
         if not failed:
             self._daily_done_on = today
+
+    def send_request_digest_daily(self) -> None:
+        """The handlers' deadline e-mail, once a day from 8:00; the shared cache remembers
+        the day, so a restarted scheduler (or a second one) does not send it again."""
+        now = timezone.localtime()
+        if now.hour < DIGEST_HOUR:
+            return
+        key = f"disclosure:request-digest:{now.date().isoformat()}"
+        cache = caches[get_setting("DISCLOSURE_CACHE_ALIAS")]
+        if not cache.add(key, True, timeout=2 * 86400):
+            return
+        try:
+            call_command("send_request_digest", stdout=self.stdout)
+        except Exception as error:  # noqa: BLE001 - retried at the next minute
+            cache.delete(key)
+            self.stderr.write(f"发送期限提醒邮件出错：{error!r}")
