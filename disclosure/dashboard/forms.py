@@ -22,15 +22,15 @@ class MonitoringFilterForm(forms.Form):
         min_value=1,
         max_value=MAX_THRESHOLD_DAYS,
         required=False,
-        help_text=_(
-            "全国政府网站检查：动态、要闻类栏目 2 周，通知公告、政策文件类 6 个月，"
-            "人事、规划计划类 1 年未更新即为不合格。"
-        ),
         error_messages={
             "invalid": _("请输入整数天数。"),
             "min_value": _("天数至少为 %(limit_value)s。"),
             "max_value": _("天数不能超过 %(limit_value)s。"),
         },
+    )
+    threshold_note = _(
+        "全国政府网站检查：动态、要闻类栏目 2 周，通知公告、政策文件类 6 个月，"
+        "人事、规划计划类 1 年未更新即为不合格。"
     )
     problems = forms.BooleanField(label=_("只看有问题的栏目和发布机构"), required=False)
 
