@@ -8,10 +8,13 @@ import io
 import openpyxl
 import pytest
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import given
 from wagtail.models import PageViewRestriction
+
+from disclosure.dashboard.panels import home_panels
 
 from .conftest import add_column, make_document
 from .dashboard_helpers import HOME, MONITORING, plain_editor, shown_tables
@@ -190,10 +193,17 @@ def test_the_menu_shows_it_to_webmasters(client, webmaster, site):
     assert MONITORING in client.get(HOME).content.decode()
 
 
-def count_queries(client) -> int:
-    with CaptureQueriesContext(connection) as queries:
+def count_queries(client, user) -> dict[str, int]:
+    """Queries of the monitoring view, and of the home page's panels (the rest of that page
+    is Wagtail's)."""
+    with CaptureQueriesContext(connection) as view:
         assert client.get(MONITORING).status_code == 200
-    return len(queries.captured_queries)
+    request = RequestFactory().get(HOME)
+    request.user = user
+    with CaptureQueriesContext(connection) as panel:
+        html = "".join(p.render_html({"request": request}) for p in home_panels(request))
+    assert "disclosure-monitoring-summary" in html
+    return {"view": len(view.captured_queries), "panels": len(panel.captured_queries)}
 
 
 def grow(site, units, documents: int) -> None:
@@ -207,12 +217,15 @@ def test_the_view_costs_the_same_queries_at_two_catalogue_sizes(
     client, webmaster, site, unit, other_unit
 ):
     grow(site, (unit, other_unit), 5)
-    small = count_queries(client)
+    client.get(MONITORING)  # the first request fills Wagtail's content type and menu caches
+    small = count_queries(client, webmaster)
     grow(site, (unit, other_unit), 40)
     add_column(site["policy"], "新栏目")
-    large = count_queries(client)
+    large = count_queries(client, webmaster)
     assert large == small
-    assert small <= 25, small
+    # the panels run here without VisibilityMemoMiddleware: the hidden branches are read
+    # for each of the three public querysets, once per request in the admin
+    assert small["view"] <= 20 and small["panels"] <= 16, small
 
 
 @fuzz_settings
