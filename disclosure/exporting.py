@@ -210,14 +210,14 @@ def write_csv(rows: Iterable[list[str]], stream: IO[str]) -> int:
     return max(count - 1, 0)
 
 
-def write_xlsx(rows: Iterable[list[str]], target) -> int:
+def write_xlsx(rows: Iterable[list[str]], target, *, title: str = "政府信息公开目录") -> int:
     """Write an .xlsx (write-only mode) to a path or binary stream; every cell is text (so
     never a formula), without the control characters XML cannot hold."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("政府信息公开目录")
+    sheet = workbook.create_sheet(title)
     count = 0
     for row in rows:
         count += 1

@@ -22,19 +22,13 @@ from django.views.decorators.cache import never_cache
 
 from . import caching
 
-HEARTBEAT_KEY = "disclosure:scheduler-heartbeat"
-SCHEDULER_STALE_SECONDS = 5 * 60
-
-
-def record_scheduler_heartbeat() -> None:
-    """Called by ``run_scheduler`` on every round."""
-    caching.cache().set(HEARTBEAT_KEY, time.time(), timeout=None)
-
 
 def scheduler_last_seen() -> float | None:
-    """Seconds since ``run_scheduler`` last ran, or None if it never did."""
-    beat = caching.cache().get(HEARTBEAT_KEY)
-    return None if beat is None else max(0.0, time.time() - beat)
+    """Seconds since ``publish_scheduled`` last ran, or None if it never did (the database
+    row ``dashboard.heartbeat`` keeps, the same for every app server)."""
+    from .dashboard import heartbeat
+
+    return heartbeat.status().seconds_since
 
 
 def check_database() -> tuple[bool, str]:
@@ -78,7 +72,9 @@ def check_scheduler() -> tuple[bool, str]:
     seen = scheduler_last_seen()
     if seen is None:
         return False, "run_scheduler has not run"
-    return seen < SCHEDULER_STALE_SECONDS, f"last run {seen:.0f} s ago"
+    from .dashboard.heartbeat import STALE_AFTER
+
+    return seen < STALE_AFTER.total_seconds(), f"last run {seen:.0f} s ago"
 
 
 ESSENTIAL = {"database": check_database, "cache": check_cache}

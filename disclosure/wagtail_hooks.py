@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import admin_locale, caching, columns, page_cache, routing, visibility
+from .dashboard.hooks import monitoring_menu_item
 from .models import (
     AnnualReportPage,
     DisclosureColumnPage,
@@ -92,6 +93,7 @@ class DisclosureAdminGroup(ModelAdminGroup):
                 _("目录导入"), reverse("disclosure_import:upload"), icon_name="upload", order=900
             )
         )
+        items.append(monitoring_menu_item())
         return items
 
 

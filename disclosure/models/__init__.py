@@ -1,3 +1,4 @@
+from ..dashboard.models import SchedulerHeartbeat
 from .annual_report import AnnualReportPage
 from .attachments import DisclosureAttachment
 from .choices import (
@@ -61,6 +62,7 @@ __all__ = [
     "ReviewCase",
     "ReviewKind",
     "ReviewResult",
+    "SchedulerHeartbeat",
     "StatisticsPage",
     "DisclosureAttachment",
     "DisclosureColumnPage",
