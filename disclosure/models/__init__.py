@@ -17,6 +17,11 @@ from .pages import (
     DisclosureIndexPage,
 )
 from .registers import InformationRequest, ReviewCase
+from .review import (
+    ConfidentialityReview,
+    ConfidentialityReviewTask,
+    UnitApprovalTask,
+)
 from .reports import EnforcementRecord, StatisticsPage
 from .requests import (
     Carrier,
@@ -38,6 +43,9 @@ __all__ = [
     "AnnualReportPage",
     "ApplicantType",
     "Carrier",
+    "ConfidentialityReview",
+    "ConfidentialityReviewTask",
+    "UnitApprovalTask",
     "DeliveryMethod",
     "IdentityDocument",
     "RequestApplicant",
