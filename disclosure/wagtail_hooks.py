@@ -17,6 +17,7 @@ from .models import (
     Topic,
 )
 from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
+from .review.admin import ConfidentialityReviewAdmin
 from .workday_admin import WorkdayOverrideAdmin, unconfirmed_years_panel
 
 
@@ -72,6 +73,7 @@ class DisclosureAdminGroup(ModelAdminGroup):
         WorkdayOverrideAdmin,
         ReviewCaseAdmin,
         EnforcementRecordAdmin,
+        ConfidentialityReviewAdmin,
     )
 
     def get_submenu_items(self):
@@ -213,6 +215,14 @@ def register_workday_urls():
 @hooks.register("construct_homepage_panels")
 def add_unconfirmed_years_panel(request, panels):
     if panel := unconfirmed_years_panel(request):
+        panels.append(panel)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_tasks_panel(request, panels):
+    from .review.panels import my_tasks_panel
+
+    if panel := my_tasks_panel(request):
         panels.append(panel)
 
 

@@ -17,11 +17,6 @@ from .pages import (
     DisclosureIndexPage,
 )
 from .registers import InformationRequest, ReviewCase
-from .review import (
-    ConfidentialityReview,
-    ConfidentialityReviewTask,
-    UnitApprovalTask,
-)
 from .reports import EnforcementRecord, StatisticsPage
 from .requests import (
     Carrier,
@@ -31,6 +26,11 @@ from .requests import (
     RequestEvent,
     RequestPause,
     RequestStatus,
+)
+from .review import (
+    ConfidentialityReview,
+    ConfidentialityReviewTask,
+    UnitApprovalTask,
 )
 from .search_queue import PendingSearchUpdate
 from .sequences import IndexNumberSequence

@@ -170,7 +170,11 @@ class ConfidentialityReview(models.Model):
     Title, 索引号 and unit are copied so the record outlives a deleted page."""
 
     task_state = models.ForeignKey(
-        TaskState, verbose_name=_("审查任务"), null=True, on_delete=models.SET_NULL, related_name="+"
+        TaskState,
+        verbose_name=_("审查任务"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     page = models.ForeignKey(
         "wagtailcore.Page",

@@ -53,6 +53,4 @@ def states_for_user(states: QuerySet, user, role: str) -> QuerySet:
     """The task states among ``states`` whose document ``user`` acts for in ``role``."""
     if is_webmaster(user):
         return states
-    return states.filter(
-        workflow_state__object_id__in=documents_of_units(user_units(user, role))
-    )
+    return states.filter(workflow_state__object_id__in=documents_of_units(user_units(user, role)))

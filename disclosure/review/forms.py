@@ -71,5 +71,7 @@ def validated(form_class, data: dict) -> dict:
         return {}
     form = form_class(data={key: value for key, value in data.items() if isinstance(value, str)})
     if not form.is_valid():
-        raise BadRequest(" ".join(str(error) for errors in form.errors.values() for error in errors))
+        raise BadRequest(
+            " ".join(str(error) for errors in form.errors.values() for error in errors)
+        )
     return form.cleaned_data
