@@ -90,3 +90,14 @@ def modal_json(response) -> dict:
 def current_task_name(page) -> str | None:
     task = Page.objects.get(pk=page.pk).current_workflow_task
     return task.name if task else None
+
+
+def reviewed(client, column, people: dict, unit, title: str, slug: str, form: dict) -> Page:
+    """A document submitted by the unit's editor, through 初审, with ``form`` as its
+    保密审查 form."""
+    client.force_login(people["editor"])
+    page = submit_document(client, column, unit, title, slug)
+    client.force_login(people["reviewer"])
+    assert act(client, page, "approve", modal=False).status_code == 302
+    assert modal_json(act(client, page, "approve", form))["step"] == "success"
+    return page
