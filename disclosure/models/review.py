@@ -152,6 +152,11 @@ class ConfidentialityReviewTask(UnitRoleTask):
             return forms.ConfidentialityReviewForm
         return super().get_form_for_action(action)
 
+    def get_template_for_action(self, action: str) -> str:
+        if action == "approve":
+            return "disclosure/review/confidentiality_review_modal.html"
+        return super().get_template_for_action(action)
+
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name != "approve":
             return super().on_action(task_state, user, action_name, **kwargs)

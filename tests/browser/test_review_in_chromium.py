@@ -62,14 +62,15 @@ def test_the_review_chain_in_chromium(live_server, chain, desktop):
     page.goto(edit_url)
     choose_action(page, "填写保密审查单")
     modal = page.locator(".modal-content")
+    modal.get_by_text("审查对象：关于开展防汛检查的通知").wait_for()
     modal.get_by_label("部分公开（删除后公开）").check()
     modal.get_by_label("审查意见").fill("删去个人身份证号后公开")
-    modal.locator("button[type=submit]").click()
+    modal.get_by_role("button", name="提交审查单").click()
     modal.get_by_text("部分公开或不予公开须写明依据").wait_for()  # explained, nothing lost
     assert modal.get_by_label("审查意见").input_value() == "删去个人身份证号后公开"
     modal.get_by_label("不公开依据（《条例》第十四至十六条）").select_option("art15_third_party")
     page.screenshot(path=str(SCREENSHOTS / "review-confidentiality-form.png"), full_page=True)
-    modal.locator("button[type=submit]").click()
+    modal.get_by_role("button", name="提交审查单").click()
     page.wait_for_load_state("networkidle")
     page.locator(".modal-content").wait_for(state="detached")
     page.wait_for_load_state("networkidle")
