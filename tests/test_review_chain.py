@@ -205,3 +205,25 @@ def test_a_change_after_review_is_reviewed_again(client, chain, unit):
     page = Page.objects.get(pk=page.pk)
     assert not page.live
     assert current_task_name(page) == "初审"
+
+
+def test_a_unit_may_skip_a_step_set_in_the_task_admin(client, chain, unit, other_unit, webmaster):
+    """设置 → 工作流任务: 初审 skipped for one unit; 保密审查 has no such setting."""
+    from wagtail.models import Task
+
+    first = Task.objects.get(name="初审").specific
+    url = reverse("wagtailadmin_workflows:edit_task", args=(first.pk,))
+    page = client.get(url).content.decode()
+    assert "不需要此步骤的公开单位" in page
+    response = client.post(url, {"role": "reviewer", "skip_units": [unit.pk]})
+    assert response.status_code == 302
+    assert list(first.skip_units.all()) == [unit]
+    review_task = Task.objects.get(name="保密审查")
+    edit_review = client.get(reverse("wagtailadmin_workflows:edit_task", args=(review_task.pk,)))
+    assert "不需要此步骤的公开单位" not in edit_review.content.decode()
+
+    page = submitted(client, chain, unit)
+    assert current_task_name(page) == "保密审查"  # 初审 skipped for this unit
+    login(client, chain["theirs"]["editor"])
+    theirs = submit_document(client, chain["column"], other_unit, "教育局的通知", "edu-notice")
+    assert current_task_name(theirs) == "初审"  # not for the others
