@@ -78,6 +78,8 @@ def test_the_whole_chain_publishes_and_keeps_the_review_form(client, chain, unit
     page = DisclosureDocumentPage.objects.get(pk=page.pk)
     assert page.live and page.index_no
     assert page.live_revision_id == review.revision_id  # what went live is what was reviewed
+    review.refresh_from_db()
+    assert review.index_no == page.index_no  # the register shows the 索引号 it got on publishing
     assert client.get(page.url).status_code == 200
 
     # The page history shows the review's conclusion with the workflow step.
@@ -105,6 +107,16 @@ def test_a_return_carries_its_reason_to_the_editor(client, chain, unit):
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'data-count="returned">1<' in home
     assert "文号有误，请核对" in home and "关于开展防汛检查的通知" in home
+
+    # the editor corrects and submits again: the chain resumes at the step that returned it
+    from .review_helpers import document_form
+
+    form = document_form(unit, "关于开展防汛检查的通知", "flood-check", **{"action-submit": "1"})
+    assert client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), form).status_code == 302
+    assert current_task_name(page) == "初审"
+    assert WorkflowState.objects.get().status == WorkflowState.STATUS_IN_PROGRESS
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'data-count="returned">0<' in home
 
 
 def test_withheld_returns_the_document_and_keeps_the_record(client, chain, unit):

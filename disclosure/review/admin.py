@@ -35,7 +35,15 @@ class ConfidentialityReviewAdmin(RegisterAdmin):
     menu_label = _("保密审查登记")
     menu_icon = "clipboard-list"
     permission_helper_class = WebmastersReadOnly
-    list_display = ("reviewed_at", "title", "unit", "reviewer_name", "conclusion", "legal_basis")
+    list_display = (
+        "reviewed_at",
+        "title",
+        "index_no",
+        "unit",
+        "reviewer_name",
+        "conclusion",
+        "legal_basis",
+    )
     list_filter = ("conclusion", "legal_basis", "unit", "reviewed_at")
     search_fields = ("title", "index_no", "opinion", "reviewer_name")
     ordering = ("-reviewed_at", "-pk")

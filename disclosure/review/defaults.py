@@ -60,9 +60,15 @@ def assign_to_new_index(sender, instance, created: bool, raw: bool = False, **kw
 
 def connect() -> None:
     from django.db.models.signals import post_save
+    from wagtail.signals import page_published
 
-    from disclosure.models import DisclosureIndexPage
+    from disclosure.models import DisclosureDocumentPage, DisclosureIndexPage
+
+    from .records import fill_index_numbers
 
     post_save.connect(
         assign_to_new_index, sender=DisclosureIndexPage, dispatch_uid="disclosure_review_index"
+    )
+    page_published.connect(
+        fill_index_numbers, sender=DisclosureDocumentPage, dispatch_uid="disclosure_review_no"
     )

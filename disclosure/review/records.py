@@ -37,3 +37,12 @@ def record_review(task_state, user, data: dict) -> None:
         task_state.reject(user=user, comment=review.summary())
     else:
         task_state.approve(user=user, comment=review.summary())
+
+
+def fill_index_numbers(sender, instance, **kwargs) -> None:
+    """``page_published``: a document gets its 索引号 when first published, after its review;
+    the register shows it from then on (at once, or at a scheduled go-live)."""
+    if getattr(instance, "index_no", None):
+        ConfidentialityReview.objects.filter(page_id=instance.pk, index_no="").update(
+            index_no=instance.index_no
+        )
