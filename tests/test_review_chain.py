@@ -239,3 +239,28 @@ def test_a_unit_may_skip_a_step_set_in_the_task_admin(client, chain, unit, other
     login(client, chain["theirs"]["editor"])
     theirs = submit_document(client, chain["column"], other_unit, "教育局的通知", "edu-notice")
     assert current_task_name(theirs) == "初审"  # not for the others
+
+
+def test_every_column_and_document_inherits_the_default_chain(index, unit):
+    from wagtail.models import Workflow
+
+    from disclosure.review.defaults import DEFAULT_WORKFLOW_NAME, assign_default_workflow
+
+    leaf = add_column(add_column(index, "法定主动公开内容"), "政策文件")
+    for page in (index, leaf):
+        assert page.get_workflow().name == DEFAULT_WORKFLOW_NAME
+    assign_default_workflow([index.pk])  # idempotent, as the migration and the demo rerun it
+    workflow = Workflow.objects.get(name=DEFAULT_WORKFLOW_NAME)
+    assert [task.name for task in workflow.tasks] == ["初审", "保密审查", "终审/签发"]
+
+
+def test_the_settings_the_chain_needs_are_checked(settings):
+    from disclosure.review.publishing import check_review_settings
+
+    assert check_review_settings() == []
+    del settings.WAGTAIL_FINISH_WORKFLOW_ACTION
+    settings.WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+    assert {problem.id for problem in check_review_settings()} == {
+        "disclosure.W201",
+        "disclosure.W202",
+    }
