@@ -20,6 +20,7 @@ from .models import (
 from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
 from .requests.letters.admin import LetterTemplateAdmin
 from .requests.staff import admin_hooks  # noqa: F401  (the request handling views)
+from .review.admin import ConfidentialityReviewAdmin
 from .workday_admin import WorkdayOverrideAdmin, unconfirmed_years_panel
 
 
@@ -76,6 +77,7 @@ class DisclosureAdminGroup(ModelAdminGroup):
         WorkdayOverrideAdmin,
         ReviewCaseAdmin,
         EnforcementRecordAdmin,
+        ConfidentialityReviewAdmin,
     )
 
     def get_submenu_items(self):
@@ -264,6 +266,14 @@ def register_letter_preview_urls():
 @hooks.register("construct_homepage_panels")
 def add_unconfirmed_years_panel(request, panels):
     if panel := unconfirmed_years_panel(request):
+        panels.append(panel)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_tasks_panel(request, panels):
+    from .review.panels import my_tasks_panel
+
+    if panel := my_tasks_panel(request):
         panels.append(panel)
 
 

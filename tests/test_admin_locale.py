@@ -34,6 +34,7 @@ from disclosure.models import (
     InformationRequest,
     StatisticsPage,
 )
+from disclosure.review.admin import WebmastersReadOnly
 from disclosure.wagtail_hooks import DisclosureAdminGroup, DisclosureUnitAdmin
 
 from .admin_text import english_in, english_words, visible_text
@@ -392,7 +393,8 @@ for _admin in REGISTERS:
     _urls = AdminURLHelper(_admin.model)
     _name = _admin.model._meta.model_name
     VIEWS[f"register {_name}"] = lambda s, u=_urls: (u.index_url, None, "")
-    VIEWS[f"register {_name}: add"] = lambda s, u=_urls: (u.create_url, None, "")
+    if _admin.permission_helper_class is not WebmastersReadOnly:  # the chain writes those
+        VIEWS[f"register {_name}: add"] = lambda s, u=_urls: (u.create_url, None, "")
 VIEWS["register informationrequest: edit"] = lambda s: (
     AdminURLHelper(InformationRequest).get_action_url("edit", s["request"].pk),
     None,

@@ -32,6 +32,11 @@ from .requests import (
     RequestPause,
     RequestStatus,
 )
+from .review import (
+    ConfidentialityReview,
+    ConfidentialityReviewTask,
+    UnitApprovalTask,
+)
 from .search_queue import PendingSearchUpdate
 from .sequences import IndexNumberSequence
 from .taxonomy import ReportCategory, Topic
@@ -43,6 +48,9 @@ __all__ = [
     "AnnualReportPage",
     "ApplicantType",
     "Carrier",
+    "ConfidentialityReview",
+    "ConfidentialityReviewTask",
+    "UnitApprovalTask",
     "DeliveryMethod",
     "IdentityDocument",
     "RequestApplicant",

@@ -150,6 +150,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English
 # One time zone for every editor: the account page then offers no list of 600 English zone names.
 WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai"]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
+# The review chain (三审, disclosure.review): a change after a step's approval is reviewed
+# again, so what goes live is the revision 保密审查 judged.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.review.publishing.publish_approved"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
