@@ -12,3 +12,8 @@ class DisclosureConfig(AppConfig):
         from . import cache_purge, checks  # noqa: F401 - checks registers the system checks
 
         cache_purge.connect()
+
+        from .permissions import pages, signals
+
+        pages.register_policy()  # before anything asks Wagtail for a page policy
+        signals.connect()

@@ -49,6 +49,9 @@ class DocumentPageForm(WagtailAdminPageForm):
             unit = columns.default_unit_for(parent_page)
             if unit is not None:
                 self.initial["unit"] = self.initial.get("unit") or unit.pk
+        from .permissions.documents import scope_unit_field
+
+        scope_unit_field(self)  # only the user's own units (webmasters: every unit)
 
     def clean(self):
         from .models.interpretations import link_errors

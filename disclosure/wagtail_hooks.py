@@ -16,15 +16,18 @@ from .models import (
     ReportCategory,
     Topic,
 )
+from .permissions import admin_hooks  # noqa: F401 - registers the unit workspace hooks
+from .permissions.importing import may_import
+from .permissions.unit_admin import UnitPeopleAdminMixin
 from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
 from .workday_admin import WorkdayOverrideAdmin, unconfirmed_years_panel
 
 
-class DisclosureUnitAdmin(ModelAdmin):
+class DisclosureUnitAdmin(UnitPeopleAdminMixin, ModelAdmin):
     model = DisclosureUnit
     menu_label = _("公开单位")
     menu_icon = "group"
-    list_display = ("name", "short_name", "code", "kind", "sort_order")
+    list_display = ("name", "short_name", "code", "kind", "people")
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "code")
     ordering = ("sort_order", "name")
@@ -86,7 +89,7 @@ class DisclosureAdminGroup(ModelAdminGroup):
 
 class CatalogueImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser
+        return may_import(request.user)
 
 
 @hooks.register("register_admin_urls")
