@@ -27,7 +27,7 @@ class DisclosureUnitAdmin(UnitPeopleAdminMixin, ModelAdmin):
     model = DisclosureUnit
     menu_label = _("公开单位")
     menu_icon = "group"
-    list_display = ("name", "short_name", "code", "kind", "people")
+    list_display = ("name", "short_name", "code", "kind", "sort_order", "people")
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "code")
     ordering = ("sort_order", "name")

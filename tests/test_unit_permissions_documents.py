@@ -150,3 +150,10 @@ def test_unit_people_create_no_columns(client, column, unit):
     assert client.get(url).status_code in (302, 403)
     edit = reverse("wagtailadmin_pages:edit", args=[column.pk])
     assert client.get(edit).status_code in (302, 403)
+
+
+def test_the_page_chooser_lists_no_other_units_draft(client, column, drafts, unit):
+    log_in(client, "editor", unit)
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[column.pk]))
+    content = response.json()["html"]
+    assert drafts["own"].title in content and drafts["other"].title not in content

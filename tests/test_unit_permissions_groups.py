@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from hypothesis import given
 from wagtail.models import GroupPagePermission
 
 from disclosure.models import DisclosureIndexPage, DisclosureUnit
@@ -16,6 +17,7 @@ from disclosure.models.unit_groups import UnitGroup
 from disclosure.unit_access import acts_for_unit
 
 from .catalog_helpers import run
+from .fuzzing import assert_safe, fuzz_settings, parameters
 from .unit_people import log_in, make_person
 
 
@@ -129,3 +131,18 @@ def test_setup_demo_creates_an_editor_and_a_reviewer_per_unit(db):
         assert acts_for_unit(reviewer, unit, "reviewer")
         others = [u for u in units if u != unit]
         assert not any(acts_for_unit(editor, other) for other in others)
+
+
+@fuzz_settings
+@given(values=parameters(["username", "full_name", "password", "role"]))
+def test_add_person_fuzz(client, unit, values):
+    webmaster = get_user_model().objects.filter(username="fuzz-webmaster").first()
+    client.force_login(webmaster or make_person("webmaster", unit, name="fuzz-webmaster"))
+    add = reverse("disclosure_unit_add_person", args=[unit.pk])
+    response = client.post(add, values)
+    if response.status_code == 302:  # a person was added, under a valid user name
+        user = get_user_model().objects.get(username=values["username"].strip())
+        assert acts_for_unit(user, unit, values["role"])
+        return
+    assert_safe(response, values)
+    assert "请" in response.content.decode() or "选择" in response.content.decode()

@@ -20,6 +20,14 @@ def only_documents_for_unit_people(request, parent_page, page_class):
     return None
 
 
+@hooks.register("construct_page_chooser_queryset")
+def no_other_units_drafts_in_the_chooser(pages, request):
+    """The page chooser (e.g. 解读的原文) lists no other unit's draft either."""
+    from .pages import hidden_documents
+
+    return pages.exclude(pk__in=hidden_documents(request.user).values("pk"))
+
+
 @hooks.register("register_admin_urls")
 def register_unit_people_urls():
     from .unit_admin import add_person

@@ -57,9 +57,15 @@ class AddPersonForm(forms.Form):
     )
     role = forms.ChoiceField(label=_("角色"), choices=UnitRole.choices)
 
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        # the user model's own rules (letters, digits and @.+-_ only)
+        get_user_model()._meta.get_field("username").run_validators(username)
+        return username
+
     def clean(self):
         cleaned = super().clean()
-        username = cleaned.get("username", "").strip()
+        username = cleaned.get("username", "")
         user = get_user_model().objects.filter(username=username).first()
         password = cleaned.get("password")
         if user is None and not password:

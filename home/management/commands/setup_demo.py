@@ -71,7 +71,7 @@ class Command(BaseCommand):
         self.stdout.write(f"管理后台 /admin/ 登录：用户名 {DEMO_USERNAME}  密码 {password}")
         self.stdout.write(
             f"各单位演示账号（密码相同）：{len(people)} 个，如 {people[0][0]}（{people[0][1]}"
-            f"{people[0][2]}）；见 README“演示账号”。"
+            f"{people[0][2]}）；各账号的权限见 README（Units as workspaces）。"
         )
 
     # --- structure -------------------------------------------------------------------------
