@@ -37,7 +37,7 @@ def units_of(unit, other_unit):
     return {"own": unit, "other": other_unit}
 
 
-ADMIN_ACTIONS = ("see", "edit", "save", "publish", "view_draft", "delete", "create")
+ADMIN_ACTIONS = ("see", "edit", "history", "save", "publish", "view_draft", "delete", "create")
 
 
 def do_admin_action(client, action, page, column, target_unit) -> bool:
@@ -50,8 +50,8 @@ def do_admin_action(client, action, page, column, target_unit) -> bool:
         response = client.get(edit_url)
         assert response.status_code in (200, 302, 403)
         return response.status_code == 200
-    if action == "view_draft":
-        response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    if action in ("view_draft", "history"):
+        response = client.get(reverse(f"wagtailadmin_pages:{action}", args=[page.pk]))
         assert response.status_code in (200, 302, 403)
         return response.status_code == 200
     if action in ("save", "publish"):

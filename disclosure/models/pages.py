@@ -18,7 +18,7 @@ from ..forms import ColumnPageForm, DocumentPageForm
 from ..index_numbers import allocate_index_number
 from ..number_keys import NumberKey
 from ..panels import IndexNumberPanel
-from ..permissions.page_mixins import FrozenUnitMixin, UnitScopedPermissionsMixin
+from ..permissions.page_mixins import UnitDocumentMixin, UnitScopedPermissionsMixin
 from ..routing import ChainRoutingMixin, RoutedAncestorsMixin, breadcrumbs
 from ..validators import validate_doc_number
 from .choices import DocumentType, Genre, InterpretationKind, Validity
@@ -169,12 +169,7 @@ class DisclosureColumnPage(
 
 
 class DisclosureDocumentPage(
-    UnitScopedPermissionsMixin,
-    FrozenUnitMixin,
-    RoutedAncestorsMixin,
-    CleanTextMixin,
-    ExpiryAwareMixin,
-    Page,
+    UnitDocumentMixin, RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMixin, Page
 ):
     """公开信息: a disclosed document with the standard catalogue metadata."""
 

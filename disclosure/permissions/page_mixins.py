@@ -22,9 +22,10 @@ class UnitScopedPermissionsMixin:
         return UnitPagePermissionTester(user, self)
 
 
-class FrozenUnitMixin:
-    """A document's 发布机构 cannot change after its first publication, except by a
-    webmaster (who sets ``unit_change_allowed``); its 索引号 stays either way."""
+class UnitDocumentMixin(UnitScopedPermissionsMixin):
+    """A document: unit-scoped permissions, and a 发布机构 that cannot change after its
+    first publication, except by a webmaster (who sets ``unit_change_allowed``); its 索引号
+    stays either way."""
 
     unit_change_allowed = False
 
