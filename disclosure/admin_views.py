@@ -19,6 +19,10 @@ from .importing.errors import UnreadableFile
 from .importing.fields import header_label
 from .importing.jobs import PREVIEW_KEYS, RUNNING_PHASES, ImportJob, run_import, validate_import
 from .models import DisclosureUnit
+from .permissions.importing import may_import
+from .permissions.pages import unit_ids
+from .permissions.roles import PUBLISHING_ROLES
+from .unit_access import is_webmaster
 
 
 class UploadForm(forms.Form):
@@ -34,6 +38,14 @@ class UploadForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if user is not None and not is_webmaster(user):
+            # a unit's people import only their units' rows, and create no units
+            del self.fields["create_units"]
+            units = unit_ids(user, PUBLISHING_ROLES)
+            self.fields["unit"].queryset = DisclosureUnit.objects.filter(pk__in=units)
+
     def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
@@ -46,26 +58,31 @@ class UploadForm(forms.Form):
 
 
 def _require_importer(request) -> None:
-    # A bulk, all-site publication: superusers only.
-    if not request.user.is_superuser:
+    # An import publishes at once: webmasters, and a unit's reviewers and leaders
+    if not may_import(request.user):
         raise PermissionDenied
 
 
-def _job(job_id: str) -> ImportJob:
+def _job(job_id: str, request: HttpRequest | None = None) -> ImportJob:
     try:
-        return ImportJob(job_id)
+        job = ImportJob(job_id)
     except (FileNotFoundError, ValueError) as exc:
         raise Http404 from exc
+    # a unit person sees only their own imports
+    mine = request is None or job.state.get("user_id") == request.user.pk
+    if not mine and not is_webmaster(request.user):
+        raise Http404
+    return job
 
 
 def upload(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         job = ImportJob.create(
             form.cleaned_data["file"],
             user=request.user,
-            create_units=form.cleaned_data["create_units"],
+            create_units=form.cleaned_data.get("create_units", False),
             unit=form.cleaned_data["unit"],
         )
         validate_import.enqueue(job.id)
@@ -75,7 +92,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 def status(request: HttpRequest, job_id: str) -> HttpResponse:
     _require_importer(request)
-    job = _job(job_id)
+    job = _job(job_id, request)
     state = job.state
     progress = state.get("progress") or {}
     percent = None
@@ -97,7 +114,7 @@ def status(request: HttpRequest, job_id: str) -> HttpResponse:
 @require_POST
 def confirm(request: HttpRequest, job_id: str) -> HttpResponse:
     _require_importer(request)
-    job = _job(job_id)
+    job = _job(job_id, request)
     if job.state["phase"] != "validated":
         raise Http404
     job.update(phase="confirmed", progress={"done": 0, "total": job.state["result"]["rows"]})
@@ -109,7 +126,7 @@ def confirm(request: HttpRequest, job_id: str) -> HttpResponse:
 def retry(request: HttpRequest, job_id: str) -> HttpResponse:
     """Start an interrupted step (its worker was killed) again."""
     _require_importer(request)
-    job = _job(job_id)
+    job = _job(job_id, request)
     if not job.is_dead():
         raise Http404
     job.retry()
@@ -118,7 +135,7 @@ def retry(request: HttpRequest, job_id: str) -> HttpResponse:
 
 def report(request: HttpRequest, job_id: str) -> FileResponse:
     _require_importer(request)
-    job = _job(job_id)
+    job = _job(job_id, request)
     if not job.report_path.exists():
         raise Http404
     return FileResponse(

@@ -12,6 +12,10 @@ class DisclosureConfig(AppConfig):
         from . import cache_purge, checks  # noqa: F401 - checks registers the system checks
 
         cache_purge.connect()
+        from .permissions import pages, signals
+
+        pages.register_policy()  # before anything asks Wagtail for a page policy
+        signals.connect()
         from .review import defaults, publishing  # noqa: F401 - publishing registers a check
 
         defaults.connect()  # a new 政府信息公开 index gets the review chain (三审)

@@ -49,6 +49,9 @@ class DocumentPageForm(WagtailAdminPageForm):
             unit = columns.default_unit_for(parent_page)
             if unit is not None:
                 self.initial["unit"] = self.initial.get("unit") or unit.pk
+        from .permissions.documents import scope_unit_field
+
+        scope_unit_field(self)  # only the user's own units (webmasters: every unit)
 
     def clean(self):
         from .models.interpretations import link_errors
@@ -107,3 +110,26 @@ class DocumentFilterForm(forms.Form):
             for name, value in getattr(self, "cleaned_data", {}).items()
             if value not in (None, "")
         }
+
+
+class AnnualReportPageForm(WagtailAdminPageForm):
+    """Admin form of a 年报: a unit's people write only their own units' reports; the
+    district report (no unit) is the webmasters'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import DisclosureUnit
+        from .permissions.pages import unit_ids
+        from .permissions.roles import EDITING_ROLES
+        from .unit_access import is_webmaster
+
+        field = self.fields.get("unit")
+        user = getattr(self, "for_user", None)
+        if field is None or user is None or is_webmaster(user):
+            return
+        allowed = unit_ids(user, EDITING_ROLES)
+        field.queryset = DisclosureUnit.objects.filter(pk__in=allowed)
+        field.required = True
+        field.help_text = _("本单位的年度报告；全区汇总年报由管理员编写。")
+        if not self.instance.pk and len(allowed) == 1:
+            self.initial["unit"] = next(iter(allowed))

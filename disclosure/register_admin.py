@@ -6,6 +6,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
 from .models import EnforcementRecord, InformationRequest, ReviewCase
+from .permissions.registers import UnitScopedAdminMixin
 from .text import spreadsheet_text, xml_safe
 
 
@@ -32,7 +33,9 @@ class RegisterIndexView(IndexView):
         return xml_safe(value)  # Wagtail's XLSX cells are typed as text already
 
 
-class RegisterAdmin(ModelAdmin):
+class RegisterAdmin(UnitScopedAdminMixin, ModelAdmin):
+    """A unit's handlers see and keep only their units' rows (``permissions.registers``)."""
+
     inspect_view_enabled = True
     index_view_class = RegisterIndexView
 

@@ -36,8 +36,12 @@ def group_name(unit: DisclosureUnit, role: str) -> str:
 
 
 @transaction.atomic
-def ensure_unit_groups(unit: DisclosureUnit) -> dict[str, Group]:
-    """Create (or rename after a unit rename) the unit's group for every role."""
+def ensure_unit_groups(unit: DisclosureUnit, roots=None) -> dict[str, Group]:
+    """Create (or rename after a unit rename) the unit's group for every role, and give
+    each the Wagtail permissions of its role (``permissions.roles``)."""
+    from .permissions.roles import disclosure_roots, sync_role_group
+
+    roots = disclosure_roots() if roots is None else roots
     groups: dict[str, Group] = {}
     existing = {ug.role: ug for ug in unit.role_groups.select_related("group")}
     for role in UnitRole:
@@ -45,12 +49,13 @@ def ensure_unit_groups(unit: DisclosureUnit) -> dict[str, Group]:
         unit_group = existing.get(role.value)
         if unit_group is None:
             group, _ = Group.objects.get_or_create(name=name)
-            UnitGroup.objects.create(unit=unit, role=role.value, group=group)
+            unit_group = UnitGroup.objects.create(unit=unit, role=role.value, group=group)
         else:
             group = unit_group.group
             if group.name != name:
                 group.name = name
                 group.save(update_fields=["name"])
+        sync_role_group(unit_group, roots)
         groups[role.value] = group
     return groups
 

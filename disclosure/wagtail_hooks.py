@@ -17,18 +17,21 @@ from .models import (
     ReportCategory,
     Topic,
 )
+from .permissions import admin_hooks as unit_workspace_hooks  # noqa: F401 - registers hooks
+from .permissions.importing import may_import
+from .permissions.unit_admin import UnitPeopleAdminMixin
 from .register_admin import EnforcementRecordAdmin, InformationRequestAdmin, ReviewCaseAdmin
 from .requests.letters.admin import LetterTemplateAdmin
-from .requests.staff import admin_hooks  # noqa: F401  (the request handling views)
+from .requests.staff import admin_hooks as request_hooks  # noqa: F401 - the handling views
 from .review.admin import ConfidentialityReviewAdmin
 from .workday_admin import WorkdayOverrideAdmin, unconfirmed_years_panel
 
 
-class DisclosureUnitAdmin(ModelAdmin):
+class DisclosureUnitAdmin(UnitPeopleAdminMixin, ModelAdmin):
     model = DisclosureUnit
     menu_label = _("公开单位")
     menu_icon = "group"
-    list_display = ("name", "short_name", "code", "kind", "sort_order")
+    list_display = ("name", "short_name", "code", "kind", "sort_order", "people")
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "code")
     ordering = ("sort_order", "name")
@@ -110,7 +113,7 @@ class UnitPeopleMenuItem(MenuItem):
 
 class CatalogueImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser
+        return may_import(request.user)
 
 
 @hooks.register("register_admin_urls")

@@ -53,7 +53,9 @@ def test_drafts_have_no_index_number_until_first_publication(column, unit):
 def test_index_number_is_frozen_once_published(column, unit, other_unit):
     document = make_document(column, unit, publish_date=shanghai(2022, 6, 1))
     original = document.index_no
-    # An editor changes the unit, the date and the title and publishes again.
+    # A webmaster (only they may change the unit of a published document) changes the
+    # unit, the date and the title and publishes again.
+    document.unit_change_allowed = True
     document.unit = other_unit
     document.publish_date = shanghai(2025, 1, 1)
     document.title = "修改后的标题"

@@ -193,3 +193,27 @@ def test_the_district_report_lists_the_public_unit_reports_only(
     draft.refresh_from_db()
     draft.unpublish()
     assert "区教育局" not in client.get(district.url).content.decode()
+
+
+def test_a_unit_writes_its_own_report_only(client, unit, other_unit, reports_column):
+    own = make_report(reports_column, unit)
+    others = make_report(reports_column, other_unit)
+    district = make_report(reports_column)
+    editor = person("a-editor", unit, UnitRole.EDITOR)
+    reviewer = person("a-reviewer", unit, UnitRole.REVIEWER)
+    assert own.permissions_for_user(editor).can_edit()
+    assert not own.permissions_for_user(editor).can_publish()
+    assert own.permissions_for_user(reviewer).can_publish()
+    for page in (others, district):
+        assert not page.permissions_for_user(editor).can_edit()
+        assert not page.permissions_for_user(reviewer).can_publish()
+    client.force_login(editor)
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=["disclosure", "annualreportpage", reports_column.pk]
+    )
+    response = client.get(add_url)
+    assert response.status_code == 200, response.get("Location")
+    form = response.context["form"]
+    assert list(form.fields["unit"].queryset) == [unit] and form.fields["unit"].required
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[own.pk])).status_code == 200
+    assert refused(client.get(reverse("wagtailadmin_pages:edit", args=[others.pk])))

@@ -75,16 +75,18 @@ def import_catalog(
     user=None,
     progress: Progress | None = None,
     source: str | None = None,
+    scope=None,
 ) -> ImportResult:
     """Validate the whole file, then (unless there are errors or ``dry_run``) write it.
 
-    ``source`` names the file in the audit log (default: the file's name).
+    ``source`` names the file in the audit log (default: the file's name); ``scope`` limits
+    the rows to a unit person's (``permissions.importing.ImportScope``).
     Raises ``UnreadableFile`` when the file cannot be read as a catalogue at all.
     """
     started = time.monotonic()
     reader = CatalogReader(path)
     index = index or default_index()
-    validator = CatalogValidator(index, create_units=create_units, unit=unit)
+    validator = CatalogValidator(index, create_units=create_units, unit=unit, scope=scope)
     if not reader.has_unit_column and unit is None:
         raise UnreadableFile(_("表头缺少必填列：发布机构。"))
     result = ImportResult(dry_run=dry_run, ignored_headers=reader.ignored_headers)

@@ -132,8 +132,18 @@ class ImportJob:
             self.update(progress={"phase": phase, "done": done, "total": total})
 
     def options(self) -> dict:
+        from ..permissions.importing import ImportScope
+
         unit = DisclosureUnit.objects.filter(pk=self.state["unit_id"]).first()
-        return {"create_units": self.state["create_units"], "unit": unit}
+        user = get_user_model().objects.filter(pk=self.state["user_id"]).first()
+        return {
+            "create_units": self.state["create_units"],
+            "unit": unit,
+            # a unit person's file: their rows only (nothing at all if they were deleted)
+            "scope": ImportScope.for_user(user)
+            if user or self.state["user_id"] is None
+            else ImportScope(frozenset()),
+        }
 
     def preview(self) -> list[list[str]]:
         reader = CatalogReader(self.upload_path)

@@ -59,9 +59,15 @@ class _RowErrors(Exception):
 
 class CatalogValidator:
     def __init__(
-        self, index: Page, *, create_units: bool = False, unit: DisclosureUnit | None = None
+        self,
+        index: Page,
+        *,
+        create_units: bool = False,
+        unit: DisclosureUnit | None = None,
+        scope=None,
     ):
         self.index = index
+        self.scope = scope  # a unit person's limits (``permissions.importing.ImportScope``)
         self.create_units = create_units
         self.fixed_unit = unit
         self.max_depth = get_setting("DISCLOSURE_MAX_COLUMN_DEPTH")
@@ -131,6 +137,9 @@ class CatalogValidator:
         """First pass: every error of the row, remembering what the import will create."""
         self.rows += 1
         plan, errors = self._build(number, row, first_pass=True)
+        if plan is not None and self.scope is not None:
+            errors.extend(self.scope.row_errors(number, plan, row, self.columns))
+            plan = None if errors else plan
         if plan is not None and (hidden := self._hidden_column(plan.column_path)):
             message = _(
                 "栏目“%(column)s”未发布、已下线或设置了访问限制：导入的信息会立即公开，"

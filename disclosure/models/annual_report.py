@@ -14,6 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..forms import AnnualReportPageForm
+from ..permissions.page_mixins import UnitScopedPermissionsMixin
 from ..reports.panels import FrozenFiguresPanel, UnitSubmissionsPanel
 from ..routing import RoutedAncestorsMixin, breadcrumbs
 from .cleaning import CleanTextMixin
@@ -24,7 +26,9 @@ logger = logging.getLogger(__name__)
 COMPARED_SECTIONS = ("overview", "table_a", "table_b", "table_c")
 
 
-class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, Page):
+class AnnualReportPage(
+    UnitScopedPermissionsMixin, RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, Page
+):
     """政府信息公开工作年度报告 of one year, for one unit or (blank) the whole district."""
 
     page_cache_extra_tags = ["catalogue"]  # its figures sum up the whole catalogue
@@ -76,6 +80,7 @@ class AnnualReportPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, 
     parent_page_types = ["disclosure.DisclosureColumnPage"]
     subpage_types: list[str] = []
     template = "disclosure/annual_report_page.html"
+    base_form_class = AnnualReportPageForm
 
     class Meta:
         verbose_name = _("年报")

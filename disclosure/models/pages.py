@@ -2,10 +2,12 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -16,6 +18,7 @@ from ..forms import ColumnPageForm, DocumentPageForm
 from ..index_numbers import allocate_index_number
 from ..number_keys import NumberKey
 from ..panels import IndexNumberPanel
+from ..permissions.page_mixins import UnitDocumentMixin, UnitScopedPermissionsMixin
 from ..routing import ChainRoutingMixin, RoutedAncestorsMixin, breadcrumbs
 from ..validators import validate_doc_number
 from .choices import DocumentType, Genre, InterpretationKind, Validity
@@ -56,7 +59,9 @@ class ExpiryAwareMixin:
         return [] if self.is_expired_now() else super().get_sitemap_urls(request)
 
 
-class DisclosureIndexPage(ChainRoutingMixin, RoutedAncestorsMixin, CleanTextMixin, Page):
+class DisclosureIndexPage(
+    UnitScopedPermissionsMixin, ChainRoutingMixin, RoutedAncestorsMixin, CleanTextMixin, Page
+):
     """政府信息公开: the root of the disclosure section."""
 
     intro = RichTextField(_("导语"), blank=True)
@@ -77,7 +82,9 @@ class DisclosureIndexPage(ChainRoutingMixin, RoutedAncestorsMixin, CleanTextMixi
         return context
 
 
-class DisclosureColumnPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMixin, Page):
+class DisclosureColumnPage(
+    UnitScopedPermissionsMixin, RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMixin, Page
+):
     """栏目: a node of the disclosure catalogue, at most three levels below the index."""
 
     intro = RichTextField(_("栏目说明"), blank=True)
@@ -105,11 +112,21 @@ class DisclosureColumnPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMixi
         blank=True,
         help_text=_("本栏目及下级栏目中未设置文件类型的信息按此类型统计；留空则沿用上级栏目。"),
     )
+    publishing_units = ParentalManyToManyField(
+        "disclosure.DisclosureUnit",
+        verbose_name=_("开放发布的单位"),
+        blank=True,
+        related_name="open_columns",
+        help_text=_(
+            "只有所选单位的人员可在本栏目及下级栏目发布信息；留空则沿用上级栏目，都未设置时所有单位均可发布。"
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("default_report_category"), FieldPanel("default_unit")]),
         FieldPanel("default_document_type"),
+        FieldPanel("publishing_units", widget=CheckboxSelectMultiple),
     ]
     parent_page_types = ["disclosure.DisclosureIndexPage", "disclosure.DisclosureColumnPage"]
     subpage_types = [
@@ -151,7 +168,9 @@ class DisclosureColumnPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMixi
         return context
 
 
-class DisclosureDocumentPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMixin, Page):
+class DisclosureDocumentPage(
+    UnitDocumentMixin, RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMixin, Page
+):
     """公开信息: a disclosed document with the standard catalogue metadata."""
 
     index_no = models.CharField(
@@ -290,6 +309,7 @@ class DisclosureDocumentPage(RoutedAncestorsMixin, CleanTextMixin, ExpiryAwareMi
         if self.repeal_date and self.written_date and self.repeal_date < self.written_date:
             errors["repeal_date"] = _("废止日期不能早于成文日期。")
         errors.update(interpretation_errors(self))
+        errors.update(self.unit_freeze_errors())
         if errors:
             raise ValidationError(errors)
 

@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..permissions.page_mixins import UnitScopedPermissionsMixin
 from ..routing import RoutedAncestorsMixin, breadcrumbs
 from .cleaning import CleanTextMixin
 
@@ -58,7 +59,9 @@ class EnforcementRecord(CleanTextMixin, models.Model):
         return f"{self.unit} {self.year}"
 
 
-class StatisticsPage(RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, Page):
+class StatisticsPage(
+    UnitScopedPermissionsMixin, RoutedAncestorsMixin, CleanTextMixin, RoutablePageMixin, Page
+):
     """公开统计: always-live statistics for a year or quarter, the district or one unit.
 
     ``?year=2024`` (default: the current year, Beijing time), ``?quarter=3``, ``?unit=CODE``.

@@ -29,6 +29,7 @@ from disclosure.models.choices import DocumentType
 from disclosure.validators import credit_code_check_char, org_code_check_char
 from home import demo_content as demo
 from home.demo_interpretations import ensure_interpretation_links
+from home.demo_people import ensure_unit_people
 from home.demo_registers import ensure_registers, ensure_report_pages
 from home.demo_requests import ensure_requests
 from home.demo_settings import ensure_portal_settings
@@ -63,6 +64,7 @@ class Command(BaseCommand):
             ensure_report_pages(index)
             ensure_interpretation_links(index)
         password = self.ensure_superuser()
+        people = ensure_unit_people(password)
         with transaction.atomic():
             ensure_requests(units.values(), rng)
         self.stdout.write(
@@ -72,6 +74,10 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"管理后台 /admin/ 登录：用户名 {DEMO_USERNAME}  密码 {password}")
+        self.stdout.write(
+            f"各单位演示账号（密码相同）：{len(people)} 个，如 {people[0][0]}（{people[0][1]}"
+            f"{people[0][2]}）；各账号的权限见 README（Units as workspaces）。"
+        )
 
     # --- structure -------------------------------------------------------------------------
 
