@@ -61,6 +61,14 @@
     key, for a site whose pages differ per visitor preference (the portal's 适老化 mode and
     font size, kept in cookies). It must return only normalised values (a few known
     choices), never a raw cookie. Default None: one entry per URL and language.
+``DISCLOSURE_APPLY_RATES``
+    django-ratelimit rates of the public application form (``requests.public.ratelimits``):
+    ``ip`` submissions per client address, ``identity`` per 证件号码 or 统一社会信用代码,
+    ``lookup`` status-page look-ups per address. Default ``{"ip": "10/h", "identity":
+    "5/d", "lookup": "60/h"}``. The cache must be shared by the app servers (Redis).
+``DISCLOSURE_APPLY_MIN_SECONDS``
+    The least time a person takes to fill in the application form; a faster submission is
+    taken for a robot and refused with an explanation. Default 5.
 """
 
 from django.conf import settings
@@ -87,6 +95,8 @@ DEFAULTS = {
     "DISCLOSURE_WORKDAY_HORIZON_DAYS": 120,
     "DISCLOSURE_PUBLIC_BASE_URL": None,
     "DISCLOSURE_PAGE_CACHE_VARIANT": None,
+    "DISCLOSURE_APPLY_RATES": {"ip": "10/h", "identity": "5/d", "lookup": "60/h"},
+    "DISCLOSURE_APPLY_MIN_SECONDS": 5,
 }
 
 

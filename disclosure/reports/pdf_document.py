@@ -181,26 +181,36 @@ def is_second_level(paragraph: str) -> bool:
     )
 
 
-def export_pdf(document_parts, title: str, meta: dict) -> bytes:
-    """``document_parts``: (section title, paragraphs, grid or None) in the national order."""
+def a4_document(stream, **info):
+    """An A4 ``SimpleDocTemplate`` with the GB/T 9704 margins; ``info``: title, author …"""
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import SimpleDocTemplate
 
-    fonts = register_pdf_fonts()
-    styles = _styles(fonts)
-    stream = io.BytesIO()
-    document = SimpleDocTemplate(
+    return SimpleDocTemplate(
         stream,
         pagesize=A4,
         leftMargin=MARGINS["left"],
         rightMargin=MARGINS["right"],
         topMargin=MARGINS["top"],
         bottomMargin=MARGINS["bottom"],
+        lang="zh-CN",
+        **info,
+    )
+
+
+def export_pdf(document_parts, title: str, meta: dict) -> bytes:
+    """``document_parts``: (section title, paragraphs, grid or None) in the national order."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    fonts = register_pdf_fonts()
+    styles = _styles(fonts)
+    stream = io.BytesIO()
+    document = a4_document(
+        stream,
         title=title,
         author=meta.get("author", ""),
         subject=_("政府信息公开工作年度报告"),
         creator=meta.get("author", ""),
-        lang="zh-CN",
     )
     document.page_number_font = fonts["body"]
     from reportlab.pdfbase.pdfmetrics import stringWidth
