@@ -15,7 +15,7 @@ from disclosure.requests.public.submission import create_request
 from disclosure.requests.public.views import SESSION_KEY
 from disclosure.requests.workflow import transition
 
-from .conftest import shanghai
+from .conftest import make_document, shanghai
 from .request_form_helpers import citizen_data
 
 D = datetime.date
@@ -195,3 +195,26 @@ def test_a_replied_request_cannot_be_withdrawn(client, unit, webmaster):
     client.post("/zfxxgk/apply/status/withdraw/", {"code": request.query_code, "confirm": "on"})
     request.refresh_from_db()
     assert request.status == S.REPLIED
+
+
+def test_applicant_data_stays_out_of_every_public_channel(client, unit, index, column):
+    # the control: a public document does reach the feed; the applicant never does
+    make_document(column, unit, "关于欧阳路改造工程的公告")
+    request = make_request(
+        unit, shanghai(2026, 9, 21, 10, 0), name="欧阳明远", subject="申请公开欧阳明远的补偿档案"
+    )
+    stranger = Client()
+    for path in (
+        "/zfxxgk/catalogue.csv",
+        "/zfxxgk/feeds/rss/",
+        "/zfxxgk/api/v2/documents/",
+        "/sitemap.xml",
+        index.url,
+    ):
+        response = stranger.get(path)
+        assert response.status_code == 200, path
+        body = b"".join(response) if response.streaming else response.content
+        text = body.decode("utf-8-sig", errors="replace")
+        assert "欧阳明远" not in text and request.query_code not in text, path
+        if path == "/zfxxgk/feeds/rss/":
+            assert "关于欧阳路改造工程的公告" in text
