@@ -74,6 +74,14 @@
     street) submits and publishes its annual report, and the district publishes its own
     (``reports.cycle``). Defaults ``"01-31"`` and ``"03-31"`` (《条例》第四十九条); a district
     with an earlier local timetable (domain.md §2.8) sets its own.
+``DISCLOSURE_APPLY_RATES``
+    django-ratelimit rates of the public application form (``requests.public.ratelimits``):
+    ``ip`` submissions per client address, ``identity`` per 证件号码 or 统一社会信用代码,
+    ``lookup`` status-page look-ups per address. Default ``{"ip": "10/h", "identity":
+    "5/d", "lookup": "60/h"}``. The cache must be shared by the app servers (Redis).
+``DISCLOSURE_APPLY_MIN_SECONDS``
+    The least time a person takes to fill in the application form; a faster submission is
+    taken for a robot and refused with an explanation. Default 5.
 """
 
 from django.conf import settings
@@ -104,6 +112,8 @@ DEFAULTS = {
     "DISCLOSURE_REQUEST_RETENTION_YEARS": 5,
     "DISCLOSURE_UNIT_REPORT_DEADLINE": "01-31",
     "DISCLOSURE_DISTRICT_REPORT_DEADLINE": "03-31",
+    "DISCLOSURE_APPLY_RATES": {"ip": "10/h", "identity": "5/d", "lookup": "60/h"},
+    "DISCLOSURE_APPLY_MIN_SECONDS": 5,
 }
 
 

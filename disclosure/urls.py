@@ -22,4 +22,6 @@ urlpatterns = [
     path("feeds/<int:page_id>/atom/", feeds.feed_view(feeds.AtomDocumentsFeed), name="feed_atom"),
     path("api/v2/", include((api_router.get_urlpatterns(), "api"))),
     path("units/", include("disclosure.unit_pages.urls")),  # 机构信息
+    # 依申请公开: the application form, receipt and status page (requests/public)
+    path("apply/", include("disclosure.requests.public.urls")),
 ]

@@ -77,3 +77,59 @@ def validate_doc_number(value: str) -> None:
         ),
         code="bad_doc_number",
     )
+
+
+# GB 11643-1999: the 居民身份证号码 is 17 digits (6 address, 8 birth date, 3 sequence) and a
+# check character, ISO 7064 MOD 11-2: weights 2^(17-i) mod 11, check = (12 - sum mod 11) mod 11.
+RESIDENT_ID_WEIGHTS = tuple(2 ** (17 - i) % 11 for i in range(17))
+RESIDENT_ID_RE = re.compile(r"^\d{17}[\dX]$")
+
+
+def resident_id_check_char(body: str) -> str:
+    """Check character for the first 17 digits of a 居民身份证号码."""
+    total = sum(int(c) * w for c, w in zip(body[:17], RESIDENT_ID_WEIGHTS, strict=True))
+    check = (12 - total % 11) % 11
+    return "X" if check == 10 else str(check)
+
+
+def normalize_resident_id(value: str) -> str:
+    """Drop spaces and upper-case the check character (people type a small x)."""
+    return re.sub(r"\s", "", value or "").upper()
+
+
+def validate_resident_id(value: str) -> None:
+    """A 18-digit 居民身份证号码: digits, a real birth date not in the future, the check."""
+    import datetime
+
+    code = normalize_resident_id(value)
+    if not RESIDENT_ID_RE.match(code):
+        raise ValidationError(
+            _("居民身份证号码应为 18 位：17 位数字加 1 位数字或 X（当前为 %(length)d 位）。"),
+            code="bad_length",
+            params={"length": len(code)},
+        )
+    try:
+        born = datetime.date(int(code[6:10]), int(code[10:12]), int(code[12:14]))
+    except ValueError:
+        born = None
+    if born is None or born.year < 1900 or born > datetime.date.today():
+        raise ValidationError(
+            _("居民身份证号码中的出生日期（第 7 至 14 位）不是有效日期，请核对。"),
+            code="bad_birth_date",
+        )
+    if resident_id_check_char(code) != code[17]:
+        raise ValidationError(
+            _("居民身份证号码校验位不正确，请核对后重新输入。"), code="bad_check_digit"
+        )
+
+
+def validate_credit_code(value: str) -> None:
+    """Only an 18-character 统一社会信用代码 (no 9-character organisation code)."""
+    code = normalize_unit_code(value)
+    if len(code) != 18:
+        raise ValidationError(
+            _("请输入 18 位统一社会信用代码（当前为 %(length)d 位）。"),
+            code="bad_length",
+            params={"length": len(code)},
+        )
+    validate_unit_code(code)

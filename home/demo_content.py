@@ -36,6 +36,14 @@ COLUMN_TREE = """
 依申请公开 > 办理查询
 """
 
+# Column texts; the 依申请公开 columns lead to the plugin's form and status page.
+COLUMN_INTROS = {
+    "在线申请": '<p>公民、法人或者其他组织可以<a href="/zfxxgk/apply/">在线填写政府信息公开申请</a>。'
+    "提交后即可获得查询码和申请回执。</p>",
+    "办理查询": '<p>凭申请回执上的查询码<a href="/zfxxgk/apply/status/">查询办理进度</a>，'
+    "也可以在线补正或撤回申请。</p>",
+}
+
 # Default report category of second-level columns (the rest fall back to 其他).
 COLUMN_CATEGORIES = {
     "机构职能": "机构职能",

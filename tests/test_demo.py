@@ -85,3 +85,8 @@ def test_setup_demo_builds_the_portal_and_runs_again_without_change(db, client):
     assert report.live and report.frozen_figures
     assert client.get(report.url).status_code == 200
     assert client.get(StatisticsPage.objects.get().url).status_code == 200
+    # 依申请公开 → 在线申请 and 办理查询 lead to the application form and the status page
+    for title, target in (("在线申请", "/zfxxgk/apply/"), ("办理查询", "/zfxxgk/apply/status/")):
+        column = DisclosureColumnPage.objects.get(title=title)
+        assert f'href="{target}"' in client.get(column.url).content.decode()
+        assert client.get(target).status_code == 200

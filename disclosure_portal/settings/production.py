@@ -46,6 +46,8 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 if trusted_proxies := int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0")):
     AXES_IPWARE_PROXY_COUNT = trusted_proxies
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    # the application form's rate limits (django-ratelimit) read the same client address
+    RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",

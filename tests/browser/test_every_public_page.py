@@ -15,6 +15,7 @@ from wagtail.models import Page
 from disclosure.models import AnnualReportPage, StatisticsPage
 from disclosure_portal.accessibility import FONT_COOKIE, MODE_COOKIE
 from tests.conftest import add_column, make_document, shanghai
+from tests.test_request_status import ask_for_supplement, make_request
 
 from .conftest import SCREENSHOTS
 
@@ -41,6 +42,8 @@ PAGE_TYPES = [
     "search-empty",
     "sitemap",
     "not-found",
+    "apply-form",
+    "apply-status",
 ]
 WIDTHS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
 # 适老化 mode as its most demanding: every tool on and the largest type
@@ -157,8 +160,17 @@ def site(index, unit):
         "search-empty": "/search/?q=火星移民",
         "sitemap": SITE_MAP_PATH,
         "not-found": "/zfxxgk/no-such-page/",
+        "apply-form": "/zfxxgk/apply/",
+        "apply-status": f"/zfxxgk/apply/status/?code={awaiting_supplement(unit).query_code}",
     }
     return paths
+
+
+def awaiting_supplement(unit):
+    """An online application waiting for the applicant's 补正: the status page shows both forms."""
+    request = make_request(unit, shanghai(2026, 9, 21, 10, 0))
+    ask_for_supplement(request, None)
+    return request
 
 
 def english_words(text: str) -> list[str]:

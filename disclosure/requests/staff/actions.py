@@ -47,10 +47,11 @@ def _check_date(
     *,
     not_before: datetime.date | None = None,
     before_message: str = "",
+    future_allowed: bool = False,
 ) -> datetime.date:
     if value is None:
         raise ValidationError({field: _("请填写日期。")})
-    if value > timezone.localdate():
+    if not future_allowed and value > timezone.localdate():
         raise ValidationError({field: _("日期不能晚于今天。")})
     if not_before is not None and value < not_before:
         raise ValidationError({field: before_message})
@@ -163,12 +164,15 @@ def receive_supplement(request, *, user, received_on: datetime.date, note: str =
         "received_on",
         not_before=request.supplement_requested,
         before_message=_("收到补正的日期不能早于补正通知日期。"),
+        # online (user None) after hours: received on the next working day (Art. 31)
+        future_allowed=user is None,
     )
     if received_on > request.supplement_due and not (note or "").strip():
         raise ValidationError({"note": _("申请人逾期补正的，请说明是否有正当理由。")})
     request.supplement_received = received_on
     _validated_clock(request)
-    return transition(request, S.PROCESSING, user=user, title=_("收到补正材料"), note=note)
+    title = _("申请人提交补正") if user is None else _("收到补正材料")
+    return transition(request, S.PROCESSING, user=user, title=title, note=note)
 
 
 @transaction.atomic

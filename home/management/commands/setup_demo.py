@@ -159,10 +159,14 @@ class Command(BaseCommand):
         return leaves
 
     def ensure_column(self, parent, title, category=None) -> DisclosureColumnPage:
+        intro = demo.COLUMN_INTROS.get(title, "")
         existing = DisclosureColumnPage.objects.child_of(parent).filter(title=title).first()
+        if existing and intro and not existing.intro:  # a demo made before the text existed
+            existing.intro = intro
+            existing.save_revision().publish()
         if existing:
             return existing
-        column = DisclosureColumnPage(title=title, default_report_category=category)
+        column = DisclosureColumnPage(title=title, default_report_category=category, intro=intro)
         parent.add_child(instance=column)
         column.save_revision().publish()
         return column
