@@ -16,7 +16,7 @@ from ..workflow import TRANSITIONS
 from . import actions
 
 S = RequestStatus
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
 
 
 def _today():
