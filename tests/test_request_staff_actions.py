@@ -109,8 +109,8 @@ def _inputs(name: str) -> dict:
         "consult": {"sent_on": day, "consulted": "某公司", "kind": "third_party"},
         "consulted": {"answered_on": day},
         "extend": {"workdays": 20, "approver": "李主任", "reason": "量大", "decided_on": day},
-        "fee": {"note": "收费通知"},
-        "fee_paid": {},
+        "fee": {"method": "per_page", "quantity": 40, "issued_on": day},
+        "fee_paid": {"paid_on": day},
         "fee_unpaid": {"closed_on": day},
         "reply": {
             "outcome": O.DISCLOSED,

@@ -99,8 +99,9 @@ def test_table_b_from_requests_handled_through_the_views(
         r8,
         ACCEPT,
         PROCESS,
-        ("fee", {"note": "按件计收100元"}),
-        ("fee_unpaid", {"closed_on": "2026-07-01"}),
+        # 40 pages: pages 31–40 at 10 yuan = 100 yuan, due 20 working days after 6/3 (7/2)
+        ("fee", {"method": "per_page", "quantity": "40", "issued_on": "2026-06-03"}),
+        ("fee_unpaid", {"closed_on": "2026-07-15"}),
     )
     # another unit's request: in the district's table, not in this unit's
     submit(other_unit, D(2026, 2, 2), subject="r9")

@@ -42,6 +42,7 @@ class RequestDocument(models.Model):
         ATTACHMENT = "attachment", _("答复附件")
         SUPPLEMENT_NOTICE = "supplement_notice", _("补正通知书")
         EXTENSION_NOTICE = "extension_notice", _("延期答复告知书")
+        FEE_NOTICE = "fee_notice", _("收费通知书")
         OTHER = "other", _("其他材料")
 
     request = models.ForeignKey(

@@ -20,8 +20,12 @@ from django.utils.translation import gettext as _
 from ...models import RequestDocument, RequestOutcome, RequestPause, RequestStatus
 from ...models.choices import OUTCOME_GROUPS
 from ..deadlines import MAX_EXTENSION_WORKDAYS, ClockError
-from ..workflow import TRANSITIONS, clock_for, transition
+from ..letters.legal_basis import EXTENSION as EXTENSION_LETTER
+from ..letters.legal_basis import SUPPLEMENT as SUPPLEMENT_LETTER
+from ..workflow import TRANSITIONS, clock_for, refresh_deadline, transition
+from .fee_steps import close_fee_unpaid, fee_paid, request_fee  # noqa: F401 - steps
 from .letter import reply_letter_file, reply_template
+from .notices import store_notice
 
 S = RequestStatus
 O = RequestOutcome  # noqa: E741
@@ -145,6 +149,15 @@ def request_supplement(
     request.supplement_requested, request.supplement_due = sent_on, due
     _validated_clock(request)
     note = items if not late_reason else f"{items}\n" + _("逾期发出原因：") + late_reason
+    request.save()
+    store_notice(
+        request,
+        SUPPLEMENT_LETTER,
+        RequestDocument.Kind.SUPPLEMENT_NOTICE,
+        user=user,
+        supplement_items=items.splitlines(),
+        reply_date=sent_on,
+    )
     return transition(
         request,
         S.AWAITING_SUPPLEMENT,
@@ -262,6 +275,15 @@ def extend(
             }
         )
     request.extension_workdays = workdays
+    refresh_deadline(request)
+    store_notice(
+        request,
+        EXTENSION_LETTER,
+        RequestDocument.Kind.EXTENSION_NOTICE,
+        user=user,
+        reason=reason,
+        reply_date=decided_on,
+    )
     note = _("经%(approver)s批准延长%(days)d个工作日。理由：%(reason)s") % {
         "approver": approver,
         "days": workdays,
@@ -275,29 +297,6 @@ def extend(
         note=note,
         data={"workdays": workdays, "approver": approver, "reason": reason},
     )
-
-
-@transaction.atomic
-def request_fee(request, *, user, note: str):
-    """A fee notice went out (the amount is the fee notice's business)."""
-    _require_status(request, {S.PROCESSING, S.EXTENDED}, S.AWAITING_FEE)
-    note = _required(note, "note", _("请填写收费通知的内容。"))
-    return transition(request, S.AWAITING_FEE, user=user, title=_("发出收费通知"), note=note)
-
-
-@transaction.atomic
-def fee_paid(request, *, user, note: str = ""):
-    _require_status(request, {S.AWAITING_FEE}, S.PROCESSING)
-    return transition(request, S.PROCESSING, user=user, title=_("申请人已缴费"), note=note)
-
-
-@transaction.atomic
-def close_fee_unpaid(request, *, user, closed_on: datetime.date, note: str = ""):
-    """逾期未缴费: counted in （六）2; no fee was charged."""
-    _require_status(request, {S.AWAITING_FEE}, S.REPLIED)
-    request.fee_charged = 0
-    _close(request, O.OTHER_FEE_UNPAID, closed_on)
-    return transition(request, S.REPLIED, user=user, title=_("逾期未缴费，不再处理"), note=note)
 
 
 @transaction.atomic

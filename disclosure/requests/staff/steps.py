@@ -86,7 +86,22 @@ class ExtensionForm(forms.Form):
 
 
 class FeeNoticeForm(forms.Form):
-    note = note_field(True, _("收费通知内容"))
+    method = forms.ChoiceField(
+        label=_("计收方式"),
+        choices=[("per_request", _("按件计收")), ("per_page", _("按量计收"))],
+        widget=forms.RadioSelect,
+        help_text=_("同一申请只能选择一种。按件计收时，本月此前同一申请人的申请自动累计。"),
+    )
+    quantity = forms.IntegerField(label=_("件数或页数"), min_value=1, max_value=100_000)
+    issued_on = date_field(_("通知日期"))
+    note = note_field()
+
+
+class FeePaidForm(forms.Form):
+    paid_on = date_field(_("缴费（减免）日期"))
+    waived = forms.BooleanField(label=_("减免收费"), required=False)
+    waiver_reason = note_field(False, _("减免理由"))
+    note = note_field()
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -211,7 +226,14 @@ STEPS: dict[str, Step] = {
             FeeNoticeForm,
             actions.request_fee,
         ),
-        _step("fee_paid", _("已缴费"), S.PROCESSING, {S.AWAITING_FEE}, NoteForm, actions.fee_paid),
+        _step(
+            "fee_paid",
+            _("已缴费或减免"),
+            S.PROCESSING,
+            {S.AWAITING_FEE},
+            FeePaidForm,
+            actions.fee_paid,
+        ),
         _step(
             "fee_unpaid",
             _("逾期未缴费，不再处理"),
