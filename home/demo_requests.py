@@ -12,6 +12,7 @@ import datetime
 import random
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from disclosure.models import (
@@ -19,6 +20,7 @@ from disclosure.models import (
     IdentityDocument,
     InformationRequest,
     RequestApplicant,
+    RequestDocument,
     RequestEvent,
     RequestOutcome,
     RequestPause,
@@ -27,6 +29,7 @@ from disclosure.models import (
 )
 from disclosure.models.request_fees import issue_fee_notice
 from disclosure.requests.fees import quote_fee
+from disclosure.requests.staff.letter import reply_letter_file
 from disclosure.requests.workflow import new_query_code, record_submission, transition
 
 S = RequestStatus
@@ -168,6 +171,22 @@ def _walk(request, target: S, calendar, clerk, rng: random.Random) -> None:
         RequestEvent.objects.filter(pk=event.pk).update(
             at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 30)))
         )
+        if step == S.REPLIED:
+            _store_reply_letter(request, clerk, day)
+
+
+def _store_reply_letter(request, clerk, day: datetime.date) -> None:
+    """The letter the applicant opens on the status page, as the reply step keeps it."""
+    filename, pdf = reply_letter_file(request, reason="所需信息见答复书附件。")
+    RequestDocument.objects.create(
+        request=request,
+        kind=RequestDocument.Kind.REPLY_LETTER,
+        title="政府信息公开申请答复书",
+        file=ContentFile(pdf, name=filename),
+        created_by=clerk,
+        delivery_method=request.delivery_method,
+        delivered_on=day,
+    )
 
 
 def _prepare(request, step: S, day: datetime.date, calendar, rng) -> str:

@@ -32,7 +32,7 @@ def test_no_demo_user_exists_unless_setup_demo_created_it(db):
     assert not get_user_model().objects.exists()
 
 
-def test_setup_demo_builds_the_portal_and_runs_again_without_change(db, client):
+def test_setup_demo_builds_the_portal_and_runs_again_without_change(db, client, private_media):
     call_command("setup_demo", documents=40)
     first = counts()
     call_command("setup_demo", documents=40)
@@ -81,6 +81,8 @@ def test_setup_demo_builds_the_portal_and_runs_again_without_change(db, client):
     assert not running.filter(deadline__isnull=True).exists()  # 补正中: the clock waits
     for row in online.filter(closed_date__isnull=False):
         assert row.outcome and row.closed_date >= row.received_date
+    replied = online.filter(status__in=[RequestStatus.REPLIED, RequestStatus.ARCHIVED])
+    assert replied.exists() and not replied.filter(documents__isnull=True).exists()
     report = AnnualReportPage.objects.get()
     assert report.live and report.frozen_figures
     assert client.get(report.url).status_code == 200
