@@ -1,5 +1,6 @@
-"""The demo's unit people: for every unit an editor ``<code>-editor`` (撰稿编辑) and a
-reviewer ``<code>-reviewer`` (审核), with the demo password."""
+"""The demo's unit people: for every unit an editor ``<code>-editor`` (撰稿编辑), a reviewer
+``<code>-reviewer`` (审核), a leader ``<code>-leader`` (签发: the chain's 终审) and a request
+handler ``<code>-handler`` (依申请公开办理), with the demo password."""
 
 from django.contrib.auth import get_user_model
 
@@ -8,7 +9,12 @@ from disclosure.models.unit_groups import UnitRole
 from disclosure.permissions.signals import sync_all
 from disclosure.unit_access import add_to_unit
 
-DEMO_ROLES = (("editor", UnitRole.EDITOR), ("reviewer", UnitRole.REVIEWER))
+DEMO_ROLES = (
+    ("editor", UnitRole.EDITOR),
+    ("reviewer", UnitRole.REVIEWER),
+    ("leader", UnitRole.LEADER),
+    ("handler", UnitRole.HANDLER),
+)
 
 
 def ensure_unit_people(password: str) -> list[tuple[str, str, str]]:

@@ -129,6 +129,9 @@ def test_setup_demo_creates_an_editor_and_a_reviewer_per_unit(db):
         assert editor is not None and reviewer is not None
         assert acts_for_unit(editor, unit, "editor") and not acts_for_unit(editor, unit, "reviewer")
         assert acts_for_unit(reviewer, unit, "reviewer")
+        for role in ("leader", "handler"):  # the chain's 终审 and the request handling
+            person = authenticate(username=f"{unit.code}-{role}", password=password)
+            assert person is not None and acts_for_unit(person, unit, role)
         others = [u for u in units if u != unit]
         assert not any(acts_for_unit(editor, other) for other in others)
 
