@@ -31,6 +31,7 @@ from home import demo_content as demo
 from home.demo_interpretations import ensure_interpretation_links
 from home.demo_people import ensure_unit_people
 from home.demo_registers import ensure_registers, ensure_report_pages
+from home.demo_report_cycle import ensure_unit_reports
 from home.demo_requests import ensure_requests
 from home.demo_settings import ensure_portal_settings
 from home.demo_units import ensure_unit_public_info
@@ -67,6 +68,7 @@ class Command(BaseCommand):
         people = ensure_unit_people(password)
         with transaction.atomic():
             ensure_requests(units.values(), rng)
+            ensure_unit_reports(index)
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示内容就绪：{DisclosureColumnPage.objects.count()} 个栏目，"
