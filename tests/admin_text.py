@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 # Names and file formats that stay as they are in a Chinese admin.
 ALLOWED_WORDS = frozenset(
-    {"Wagtail", "JavaScript", "ID", "URL", "API", "UTF", "GB", "Excel"}
+    {"Wagtail", "JavaScript", "ID", "URL", "API", "UTF", "GB", "Excel", "cron"}
     | {"English"}  # the account page's language list names each language in itself
     | {"PDF", "DOCX", "XLSX", "CSV", "JSON", "AVIF", "GIF", "JPG", "JPEG", "PNG", "WEBP"}
 )
@@ -18,13 +18,14 @@ ALLOWED_WORDS = frozenset(
 _SEEN_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt"}
 _HIDDEN_ELEMENTS = {"script", "style", "template"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
-# Not words: sizes, uploaded files' names (fangan_q4T8IqO.pdf) and the content types the page
-# types report lists (disclosure.disclosurecolumnpage). "%(name)s" left untranslated would show
+# Not words: sizes, uploaded files' names (fangan_q4T8IqO.pdf), the content types the page
+# types report lists (disclosure.disclosurecolumnpage) and command names (run_scheduler). "%(name)s" left untranslated would show
 # as such and is caught as the word "name".
 _NOT_WORDS = re.compile(
     r"\b\d+(?:\.\d+)?\s?(?:KB|MB|GB|bytes?)\b"
     r"|[\w-]+\.(?:pdf|png|jpe?g|gif|webp|avif|docx?|xlsx?|csv|zip|txt)\b"
     r"|\b[a-z_]+\.[a-z_]+\b"
+    r"|\b[a-z]+(?:_[a-z]+)+\b"
 )
 
 

@@ -108,7 +108,9 @@ def freshness(
     days = days_since(latest, today)
     if count == 0:
         return Freshness(count, latest, days, nothing)
-    return Freshness(count, latest, days, STALE if days > threshold_days else OK)
+    # a page without a date (e.g. never given one) cannot be judged stale
+    stale = days is not None and days > threshold_days
+    return Freshness(count, latest, days, STALE if stale else OK)
 
 
 def _by_parent(pages: QuerySet, date_field: str) -> list[tuple[str, int, datetime.datetime]]:

@@ -53,7 +53,7 @@ def fee_notice_text(
     """The notice as plain text; the table's cells are separated by tabs."""
     parts = [_("政府信息公开信息处理费收费通知"), ""]
     if applicant:
-        parts.append(_("%(applicant)s：") % {"applicant": applicant})
+        parts.append(f"{applicant}：")  # the salutation: a name and a full-width colon
     application = _("您的政府信息公开申请")
     if reference:
         application += _("（登记编号：%(ref)s）") % {"ref": reference}

@@ -105,11 +105,9 @@ class FeeLine:
     def band(self) -> str:
         if self.band_last is None:
             return _("%(first)d%(unit)s以上") % {"first": self.band_first, "unit": self.unit}
-        return _("%(first)d—%(last)d%(unit)s") % {
-            "first": self.band_first,
-            "last": self.band_last,
-            "unit": self.unit,
-        }
+        return (
+            f"{self.band_first}—{self.band_last}{self.unit}"  # numbers only: nothing to translate
+        )
 
     def as_json(self) -> dict:
         return {

@@ -26,7 +26,7 @@ class LetterTemplateAdmin(ModelAdmin):
     model = LetterTemplate
     menu_label = _("答复文书模板")
     menu_icon = "doc-full"
-    list_display = ("name", "kind", "title", "is_active", "preview")
+    list_display = ("name", "kind", "title", "active", "preview")
     list_filter = ("is_active", "kind")
     search_fields = ("name", "title", "body")
     ordering = ("kind", "sort_order", "pk")
@@ -52,13 +52,18 @@ class LetterTemplateAdmin(ModelAdmin):
         ),
     ]
 
+    def active(self, template: LetterTemplate) -> str:
+        return _("启用") if template.is_active else _("停用")
+
+    active.short_description = _("状态")
+
     def preview(self, template: LetterTemplate) -> str:
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a> · <a href="{}">{}</a>',
             reverse("disclosure_letter_preview", args=[template.pk, "pdf"]),
             _("预览 PDF"),
             reverse("disclosure_letter_preview", args=[template.pk, "docx"]),
-            _("DOCX"),
+            _("下载 DOCX"),
         )
 
     preview.short_description = _("示例")
