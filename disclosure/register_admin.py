@@ -6,7 +6,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
 from .models import EnforcementRecord, InformationRequest, ReviewCase
-from .permissions.registers import UnitScopedAdminMixin
+from .permissions.registers import ScopedCreateView, ScopedEditView, UnitScopedAdminMixin
 from .text import spreadsheet_text, xml_safe
 
 
@@ -43,8 +43,52 @@ class RegisterAdmin(UnitScopedAdminMixin, ModelAdmin):
         return super().get_queryset(request).select_related("unit")
 
 
+# The fields the handling workflow keeps (requests.staff): not typed into the register.
+WORKFLOW_FIELDS = (
+    "status",
+    "submitted_at",
+    "document_reference",
+    "purpose",
+    "carrier",
+    "delivery_method",
+    "supplement_requested",
+    "supplement_due",
+    "supplement_received",
+    "extension_workdays",
+)
+
+
+def registered_status(row: InformationRequest) -> str:
+    """A row typed in from paper, not handled in the portal: 已归档 once closed, else 办理中
+    (as the migration set the rows that existed before the workflow)."""
+    from .models import RequestStatus
+
+    return RequestStatus.ARCHIVED if row.closed_date else RequestStatus.PROCESSING
+
+
+class TypedInStatusMixin:
+    """A row typed in from paper gets the status its dates say (``registered_status``); a
+    request handled in the portal keeps the workflow's."""
+
+    def form_valid(self, form):
+        row = form.instance
+        if not (row.pk and row.events.exists()):
+            row.status = registered_status(row)
+        return super().form_valid(form)
+
+
+class RequestCreateView(TypedInStatusMixin, ScopedCreateView):
+    pass
+
+
+class RequestEditView(TypedInStatusMixin, ScopedEditView):
+    pass
+
+
 class InformationRequestAdmin(RegisterAdmin):
     model = InformationRequest
+    create_view_class = RequestCreateView
+    edit_view_class = RequestEditView
     menu_label = _("依申请公开登记")
     menu_icon = "form"
     list_display = (
@@ -76,6 +120,7 @@ class InformationRequestAdmin(RegisterAdmin):
         "notes",
     )
     export_filename = "information-requests"
+    form_fields_exclude = WORKFLOW_FIELDS
 
 
 class ReviewCaseAdmin(RegisterAdmin):

@@ -281,19 +281,21 @@ def test_the_reply_letter_names_the_applicant_the_request_and_the_outcome(unit, 
     assert unit.name in text and "2026年10月20日" in text
 
 
-def test_no_reply_without_a_template_for_the_outcome(unit, handler):
+def test_a_reply_without_templates_uses_the_built_in_wording(unit, handler, private_media):
     from disclosure.models.letter_templates import LetterTemplate
+    from disclosure.requests.staff.letter import reply_letter_text
 
-    row = at_status(submit(unit, RECEIVED), S.PROCESSING)
-    LetterTemplate.objects.filter(kind=O.DISCLOSED).update(is_active=False)
-    with pytest.raises(ValidationError, match="没有启用的答复书模板"):
-        actions.reply(
-            row,
-            user=handler,
-            outcome=O.DISCLOSED,
-            closed_on=D(2026, 10, 20),
-            delivery_method="post",
-            delivered_on=D(2026, 10, 21),
-        )
+    row = at_status(submit(unit, RECEIVED, name="周九"), S.PROCESSING)
+    LetterTemplate.objects.all().delete()  # e.g. a database flushed or every template removed
+    actions.reply(
+        row,
+        user=handler,
+        outcome=O.DISCLOSED,
+        closed_on=D(2026, 10, 20),
+        delivery_method="post",
+        delivered_on=D(2026, 10, 21),
+    )
     row.refresh_from_db()
-    assert row.status == S.PROCESSING and row.closed_date is None
+    assert row.status == S.REPLIED and row.documents.filter(kind="reply_letter").exists()
+    text = reply_letter_text(row)
+    assert "周九" in text and "第三十六条第（二）项" in text

@@ -162,6 +162,8 @@ def test_register_admin_creates_and_refuses_with_chinese_errors(admin_client, un
     assert response.status_code == 302
     created = InformationRequest.objects.get()
     assert (created.outcome, created.reference_no) == ("disclosed", None)
+    assert created.status == "archived"  # typed in closed: filed, like the migrated rows
+    assert 'name="status"' not in admin_client.get(url).content.decode()  # the workflow's
 
 
 def test_disclosure_report_command_writes_documents(sample, tmp_path):

@@ -4,6 +4,7 @@ an unknown one is refused in Chinese with the input kept, and the preview is a P
 import pytest
 
 from disclosure.models import LetterTemplate
+from disclosure.requests.letters.defaults import ensure_default_templates
 from tests.admin_text import english_words
 
 from .conftest import SCREENSHOTS
@@ -16,6 +17,7 @@ PASSWORD = "correct-horse-battery"
 
 def test_a_webmaster_edits_a_template_and_previews_it(live_server, desktop, django_user_model):
     django_user_model.objects.create_superuser("管理员", "", PASSWORD)
+    ensure_default_templates()  # an earlier transactional test may have flushed the seed rows
     template = LetterTemplate.objects.get(kind="notice_supplement", name="补正通知")
     page, origin = desktop, live_server.url
     page.set_default_timeout(15_000)

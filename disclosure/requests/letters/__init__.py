@@ -6,10 +6,6 @@ builds it); a ``LetterTemplate`` (models.letter_templates) holds the editable wo
 one with the other. Nothing here imports a model or ReportLab at import time.
 """
 
-from .context import LetterContext, context_for_request, sample_context
-from .documents import render_docx, render_pdf
-from .render import build_letter, render_text
-
 __all__ = [
     "LetterContext",
     "build_letter",
@@ -19,3 +15,23 @@ __all__ = [
     "render_text",
     "sample_context",
 ]
+
+_HOMES = {
+    "LetterContext": "context",
+    "context_for_request": "context",
+    "sample_context": "context",
+    "render_docx": "documents",
+    "render_pdf": "documents",
+    "build_letter": "render",
+    "render_text": "render",
+}
+
+
+def __getattr__(name: str):
+    # Loaded on first use: the model of the templates imports this package, and the
+    # models must not pull the PDF and DOCX code in (tests/test_report_imports.py).
+    if name in _HOMES:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(name)

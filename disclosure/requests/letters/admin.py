@@ -15,7 +15,6 @@ from wagtail_modeladmin.options import ModelAdmin
 
 from ...models import LetterTemplate
 from .context import sample_context
-from .documents import render_docx, render_pdf
 from .placeholders import help_text
 
 placeholder_help = lazy(help_text, str)()
@@ -79,6 +78,8 @@ def preview(request: HttpRequest, pk: int, format: str) -> HttpResponse:
     if format not in ("pdf", "docx"):
         raise Http404
     template = get_object_or_404(LetterTemplate, pk=pk)
+    from .documents import render_docx, render_pdf  # ReportLab and python-docx on use only
+
     context = sample_context(template.kind)
     if format == "pdf":
         response = HttpResponse(render_pdf(template, context), content_type="application/pdf")

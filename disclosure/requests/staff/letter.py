@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 
 
 def reply_template(outcome: str):
-    """The first active template for ``outcome``; a Chinese error when there is none."""
+    """The first active template for ``outcome``, else the built-in default wording; a
+    Chinese error only for an outcome without either."""
     from ...models.choices import RequestOutcome
     from ...models.letter_templates import LetterTemplate
+    from ..letters.defaults import default_template
 
-    template = LetterTemplate.objects.for_kind(outcome).first()
+    template = LetterTemplate.objects.for_kind(outcome).first() or default_template(outcome)
     if template is None:
         raise ValidationError(
             {

@@ -11,11 +11,13 @@ from ..letters import context_for_request, render_pdf
 
 
 def store_notice(request, letter_kind: str, document_kind: str, *, user, **context):
-    """Render the first active template of ``letter_kind`` for ``request`` and keep it; None
-    when the webmasters have switched every template of that kind off (the step stands)."""
+    """Render the first active template of ``letter_kind`` (else the built-in default) for
+    ``request`` and keep it."""
     from ...models.letter_templates import LetterTemplate
+    from ..letters.defaults import default_template
 
     template = LetterTemplate.objects.for_kind(letter_kind).first()
+    template = template or default_template(letter_kind)
     if template is None:
         return None
     pdf = render_pdf(template, context_for_request(request, **context))
