@@ -127,3 +127,14 @@ def test_supplement_and_extension_notices_are_kept_and_shown(unit, handler, priv
     page = Client().get("/zfxxgk/apply/status/", {"code": row.query_code}).content.decode()
     for document in row.documents.all():
         assert f"/zfxxgk/apply/status/files/{document.pk}/" in page
+
+
+def test_the_consultation_letter_is_kept_for_staff_only(unit, handler, private_media):
+    row = processing(unit, handler, D(2026, 9, 21))
+    actions.start_consultation(
+        row, user=handler, sent_on=D(2026, 9, 23), consulted="某置业有限公司", kind="third_party"
+    )
+    letter = row.documents.get()
+    assert letter.kind == RequestDocument.Kind.OTHER and "意见" in letter.title
+    page = Client().get("/zfxxgk/apply/status/", {"code": row.query_code}).content.decode()
+    assert f"/zfxxgk/apply/status/files/{letter.pk}/" not in page  # not the applicant's

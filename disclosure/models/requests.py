@@ -85,6 +85,19 @@ class RequestApplicant(CleanTextMixin, models.Model):
     postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
     anonymised_at = models.DateTimeField(_("匿名化时间"), null=True, blank=True)
 
+    # what the applicant gives, besides the name (the form asks for these; retention blanks them)
+    CONTACT_FIELDS = (
+        "employer",
+        "id_type",
+        "id_number",
+        "legal_representative",
+        "contact_person",
+        "phone",
+        "email",
+        "address",
+        "postcode",
+    )
+
     class Meta:
         verbose_name = _("申请人信息")
         verbose_name_plural = _("申请人信息")

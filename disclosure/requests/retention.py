@@ -19,19 +19,6 @@ from django.utils.translation import gettext as _
 from ..conf import get_setting
 from ..models import InformationRequest, RequestApplicant, RequestEvent
 
-# Every field of RequestApplicant that can identify a person, with its anonymised value.
-_BLANK_FIELDS = (
-    "employer",
-    "id_type",
-    "id_number",
-    "legal_representative",
-    "contact_person",
-    "phone",
-    "email",
-    "address",
-    "postcode",
-)
-
 
 def retention_cutoff(today: datetime.date | None = None) -> datetime.date:
     """Requests closed before this day are past their retention period."""
@@ -57,7 +44,7 @@ def anonymise(requests: QuerySet[InformationRequest]) -> int:
     """Replace the personal data of ``requests``' applicants; the number anonymised."""
     request_ids = list(requests.values_list("pk", flat=True))
     applicants = RequestApplicant.objects.filter(request_id__in=request_ids)
-    changes = {field: "" for field in _BLANK_FIELDS}
+    changes = {field: "" for field in RequestApplicant.CONTACT_FIELDS}
     count = applicants.update(name=_("（已匿名）"), anonymised_at=timezone.now(), **changes)
     InformationRequest.objects.filter(pk__in=request_ids).update(purpose="")
     # What the applicant wrote themselves online (actor None) may name them.

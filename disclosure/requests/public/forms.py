@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ...models import ApplicantType, DisclosureUnit
-from ...models.requests import Carrier, DeliveryMethod, IdentityDocument
+from ...models.requests import Carrier, DeliveryMethod, IdentityDocument, RequestApplicant
 from ...validators import (
     normalize_resident_id,
     normalize_unit_code,
@@ -32,18 +32,7 @@ ORGANISATION_TYPES = [
     if value != ApplicantType.NATURAL_PERSON
 ]
 # what RequestApplicant keeps, in the order the form asks
-APPLICANT_FIELDS = (
-    "name",
-    "employer",
-    "id_type",
-    "id_number",
-    "legal_representative",
-    "contact_person",
-    "phone",
-    "email",
-    "address",
-    "postcode",
-)
+APPLICANT_FIELDS = ("name", *RequestApplicant.CONTACT_FIELDS)
 PHONE_RE = re.compile(r"^\+?[\d\s()（）\-－转#]{7,30}$")
 POSTCODE_RE = re.compile(r"^\d{6}$")
 # Paper cannot travel by e-mail or download; electronic files are not collected on paper.

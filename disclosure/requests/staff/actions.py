@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 
 from ...models import RequestDocument, RequestOutcome, RequestPause, RequestStatus
 from ...models.choices import OUTCOME_GROUPS
-from ..deadlines import MAX_EXTENSION_WORKDAYS, ClockError
+from ..deadlines import CONSULTATION_WORKDAYS, MAX_EXTENSION_WORKDAYS, ClockError
 from ..letters.legal_basis import EXTENSION as EXTENSION_LETTER
 from ..letters.legal_basis import SUPPLEMENT as SUPPLEMENT_LETTER
+from ..letters.legal_basis import THIRD_PARTY as THIRD_PARTY_LETTER
 from ..workflow import TRANSITIONS, clock_for, refresh_deadline, transition
 from .fee_steps import close_fee_unpaid, fee_paid, request_fee  # noqa: F401 - steps
 from .letter import reply_letter_file, reply_template
@@ -218,6 +219,17 @@ def start_consultation(
         before_message=_("征求意见日期不能早于答复期限的起算日。"),
     )
     RequestPause.objects.create(request=request, start=sent_on, consulted=consulted, kind=kind)
+    # the letter to the third party (征求意见函): staff papers, not shown to the applicant
+    answer_by = clock_for(request).calendar.add_workdays(sent_on, CONSULTATION_WORKDAYS)
+    store_notice(
+        request,
+        THIRD_PARTY_LETTER,
+        RequestDocument.Kind.OTHER,
+        user=user,
+        third_party=consulted,
+        deadline=answer_by,
+        reply_date=sent_on,
+    )
     return transition(
         request,
         S.CONSULTING,
