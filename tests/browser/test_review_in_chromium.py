@@ -4,6 +4,7 @@ incomplete form is explained), the unit's 签发 approves, and the document is l
 
 import pytest
 from django.urls import reverse
+from wagtail.models import WorkflowState
 
 from disclosure.models import ConfidentialityReview, DisclosureDocumentPage
 from tests.conftest import add_column, make_document
@@ -37,6 +38,17 @@ def choose_action(page, label: str) -> None:
     page.get_by_role("button", name=label, exact=True).click()
 
 
+def wait_for_task(page, draft, name: str) -> None:
+    """Until the chain's current task is ``name``: the approval posts in the background,
+    and "networkidle" can come before the server has moved the chain on."""
+    for _ in range(100):
+        state = WorkflowState.objects.filter(object_id=str(draft.pk), status="in_progress").first()
+        if state is not None and state.current_task_state.task.name == name:
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the chain did not reach {name}")
+
+
 def test_the_review_chain_in_chromium(live_server, chain, desktop):
     page, origin = desktop, live_server.url
     page.set_default_timeout(20_000)
@@ -58,6 +70,7 @@ def test_the_review_chain_in_chromium(live_server, chain, desktop):
     page.wait_for_url(edit_url)
     choose_action(page, "审核通过")
     page.wait_for_load_state("networkidle")
+    wait_for_task(page, draft, "保密审查")
 
     page.goto(edit_url)
     choose_action(page, "填写保密审查单")
@@ -77,12 +90,16 @@ def test_the_review_chain_in_chromium(live_server, chain, desktop):
     review = ConfidentialityReview.objects.get()
     assert review.legal_basis == "art15_third_party"
 
+    wait_for_task(page, draft, "终审/签发")
     log_in(page, origin, people["leader"].username)
     page.goto(edit_url)
     choose_action(page, "审核通过")
     page.wait_for_load_state("networkidle")
-
-    document = DisclosureDocumentPage.objects.get(pk=draft.pk)
+    for _ in range(100):  # the last approval publishes on the server, after the click
+        document = DisclosureDocumentPage.objects.get(pk=draft.pk)
+        if document.live:
+            break
+        page.wait_for_timeout(200)
     assert document.live
     page.goto(origin + document.url)
     assert page.get_by_role("heading", name="关于开展防汛检查的通知").count() >= 1
