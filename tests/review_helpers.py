@@ -5,7 +5,6 @@ import json
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from disclosure.models import UnitRole
 from disclosure.unit_access import add_to_unit, ensure_unit_groups
@@ -38,28 +37,11 @@ def unit_people(unit, index, django_user_model, prefix: str) -> dict:
 
 
 def document_form(unit, title: str, slug: str, **overrides) -> dict:
-    data = {
-        "title": title,
-        "slug": slug,
-        "unit": unit.pk,
-        "doc_number": "",
-        "written_date": "2026-11-20",
-        "publish_date": "",
-        "topic": "",
-        "genre": "notice",
-        "validity": "valid",
-        "repeal_date": "",
-        "report_category": "",
-        "keywords": "",
-        "summary": "",
-        "body": rich_text("<p>各单位：现就有关事项通知如下。</p>"),
-        "attachments": inline_formset([]),
-        "interpreted_documents": inline_formset([]),
-        "go_live_at": "",
-        "expire_at": "",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+    """The admin's document form (``test_admin.document_form``) for a new notice."""
+    from .test_admin import document_form as admin_document_form
+
+    blank = {"doc_number": "", "written_date": "2026-11-20", "keywords": "", "summary": ""}
+    return admin_document_form(unit, **{"title": title, "slug": slug, **blank, **overrides})
 
 
 def submit_document(client, column, unit, title: str, slug: str, **overrides) -> Page:
