@@ -15,16 +15,21 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..servers import free_port
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPTS = REPO / "scripts" / "elasticsearch"
 
 
 @dataclass
 class FaultNode:
-    """An Elasticsearch node of its own (``ES_FAULT_PORT``, default 9250), so that hanging or
-    stopping it cannot disturb the node the other tests share."""
+    """An Elasticsearch node of its own, so that hanging or stopping it cannot disturb the node
+    the other tests share. Its ports are free ones the system hands out (``ES_FAULT_PORT`` fixes
+    the HTTP port): CI runs the SQLite and PostgreSQL suites side by side, and a fixed port had
+    the two suites share, hang and stop one node."""
 
     port: int
+    transport_port: int
     data_dir: str
 
     @property
@@ -33,7 +38,12 @@ class FaultNode:
 
     @property
     def env(self) -> dict:
-        return {**os.environ, "ES_PORT": str(self.port), "ES_DATA_DIR": self.data_dir}
+        return {
+            **os.environ,
+            "ES_PORT": str(self.port),
+            "ES_TRANSPORT_PORT": str(self.transport_port),
+            "ES_DATA_DIR": self.data_dir,
+        }
 
     @property
     def pid(self) -> int:
@@ -45,6 +55,8 @@ class FaultNode:
         )
         if run.returncode != 0:
             raise RuntimeError(f"fault node did not start:\n{run.stdout}\n{run.stderr}")
+        if not Path(self.data_dir, "es.pid").exists():  # start.sh found another node there
+            raise RuntimeError(f"port {self.port} already had a node:\n{run.stdout}")
 
     def hang(self) -> None:
         os.kill(self.pid, signal.SIGSTOP)
@@ -59,8 +71,12 @@ class FaultNode:
 
     @classmethod
     def create(cls) -> FaultNode:
-        port = int(os.environ.get("ES_FAULT_PORT", "9250"))
-        return cls(port=port, data_dir=tempfile.mkdtemp(prefix="es-faults-"))
+        port = int(os.environ.get("ES_FAULT_PORT") or free_port())
+        return cls(
+            port=port,
+            transport_port=free_port(),
+            data_dir=tempfile.mkdtemp(prefix="es-faults-"),
+        )
 
     def remove(self) -> None:
         self.stop()
