@@ -1,7 +1,12 @@
 """Admin (wagtail-modeladmin) of the registers and 年度执法数据: list with filters and search,
 inspect view, CSV/XLSX export of the filtered list. Registered in the 信息公开 menu group."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
@@ -77,18 +82,64 @@ class TypedInStatusMixin:
         return super().form_valid(form)
 
 
+# What an applicant filed online and the workflow decides (unit, dates, outcome, fee):
+# read-only in the register, so every change goes through ``requests.workflow`` and its log.
+ONLINE_LOCKED_FIELDS = (
+    "unit",
+    "received_date",
+    "channel",
+    "applicant_type",
+    "subject",
+    "closed_date",
+    "outcome",
+    "fee_charged",
+)
+
+
+def filed_online(row: InformationRequest) -> bool:
+    """Filed by the applicant through the portal's form (only that gives a 查询码)."""
+    return bool(row.pk and row.query_code)
+
+
+def handling_url(row: InformationRequest) -> str:
+    return reverse("disclosure_requests:detail", args=[row.pk])
+
+
+class RequestPermissionHelper(PermissionHelper):
+    """A request filed online is never deleted by hand (retention anonymises it)."""
+
+    def user_can_delete_obj(self, user, obj) -> bool:
+        return not filed_online(obj) and super().user_can_delete_obj(user, obj)
+
+
 class RequestCreateView(TypedInStatusMixin, ScopedCreateView):
     pass
 
 
 class RequestEditView(TypedInStatusMixin, ScopedEditView):
-    pass
+    """An online request: its workflow fields are shown disabled, so a forged POST keeps
+    the stored values (Django ignores the data of a disabled field)."""
+
+    def get_form(self):
+        form = super().get_form()
+        if filed_online(self.instance):
+            for name in ONLINE_LOCKED_FIELDS:
+                if name in form.fields:
+                    form.fields[name].disabled = True
+        return form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if filed_online(self.instance):
+            context["online_handling_url"] = handling_url(self.instance)
+        return context
 
 
 class InformationRequestAdmin(RegisterAdmin):
     model = InformationRequest
     create_view_class = RequestCreateView
     edit_view_class = RequestEditView
+    permission_helper_class = RequestPermissionHelper
     menu_label = _("依申请公开登记")
     menu_icon = "form"
     list_display = (
@@ -121,6 +172,21 @@ class InformationRequestAdmin(RegisterAdmin):
     )
     export_filename = "information-requests"
     form_fields_exclude = WORKFLOW_FIELDS
+
+    def delete_view(self, request, instance_pk):
+        self._require_own_row(request, instance_pk)  # another unit's row or a bad id: 404
+        rows = self.model._default_manager.filter(pk=instance_pk)
+        row = rows.first() if str(instance_pk).isdigit() else None  # else the view's 404
+        if row is not None and filed_online(row):
+            messages.error(
+                request,
+                gettext(
+                    "网上提交的申请不能在登记中删除；申请人的个人信息到保存期限后由系统匿名化。"
+                    "请在“依申请公开办理”中办理该申请。"
+                ),
+            )
+            return redirect(handling_url(row))
+        return super().delete_view(request, instance_pk)
 
 
 class ReviewCaseAdmin(RegisterAdmin):
