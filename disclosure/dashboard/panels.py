@@ -7,7 +7,8 @@ from django.http import HttpRequest
 from wagtail.admin.ui.components import Component
 
 from ..unit_access import is_webmaster
-from . import heartbeat, monitoring
+from . import heartbeat
+from .summary import Summary, cached_summary
 
 
 class SchedulerStoppedPanel(Component):
@@ -27,13 +28,13 @@ class MonitoringPanel(Component):
     order = 90
     template_name = "disclosure/dashboard/monitoring_panel.html"
 
-    def __init__(self, report: monitoring.Report, status: heartbeat.HeartbeatStatus):
-        self.report, self.status = report, status
+    def __init__(self, summary: Summary, status: heartbeat.HeartbeatStatus):
+        self.summary, self.status = summary, status
 
     def get_context_data(self, parent_context=None):
         return {
-            "report": self.report,
-            "counts": self.report.counts,
+            "summary": self.summary,
+            "counts": self.summary.counts,
             "heartbeat": self.status,
             "stale_minutes": _minutes(heartbeat.STALE_AFTER),
         }
@@ -47,7 +48,7 @@ def home_panels(request: HttpRequest) -> list[Component]:
     if not is_webmaster(request.user):
         return []
     status = heartbeat.status()
-    panels: list[Component] = [MonitoringPanel(monitoring.public_report(), status)]
+    panels: list[Component] = [MonitoringPanel(cached_summary(), status)]
     if status.is_stale:
         panels.insert(0, SchedulerStoppedPanel(status))
     return panels
