@@ -6,7 +6,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 
 from .cleaning import CleanTextMixin
-from .pages import DisclosureDocumentPage
+from .document_pages import DisclosureDocumentPage
 
 
 class DisclosureAttachment(CleanTextMixin, Orderable):
