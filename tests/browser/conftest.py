@@ -44,3 +44,16 @@ def desktop(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     yield context.new_page()
     context.close()
+
+
+def admin_login(page, origin: str, username: str, password: str = "pw") -> list[str]:
+    """Log ``page`` in to the admin at ``origin``; the list the page's script errors go to."""
+    page.set_default_timeout(15_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(origin + "/admin/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(password)
+    page.locator(".login-form button[type=submit]").click()
+    page.wait_for_url(origin + "/admin/")
+    return errors
