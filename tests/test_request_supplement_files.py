@@ -13,7 +13,14 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclosure.models import RequestDocument, RequestEvent, RequestStatus
+from disclosure.models import (
+    InformationRequest,
+    RequestDocument,
+    RequestEvent,
+    RequestOutcome,
+    RequestStatus,
+)
+from disclosure.requests import retention
 from disclosure.requests.public.uploads import MAX_BYTES
 from disclosure.requests.workflow import transition
 
@@ -296,3 +303,21 @@ def test_an_odd_file_name_is_kept_readable_and_escaped(unit, handler, private_me
     assert "&lt;img src=x&gt;&amp;.pdf" in response.content.decode()
     assert "<img src=x>" not in response.content.decode()
     assert (private_media / document.file.name).read_bytes() == PDF
+
+
+def test_the_files_go_with_the_applicants_data_after_the_retention_period(
+    row, private_media, settings, django_capture_on_commit_callbacks
+):
+    settings.DISCLOSURE_REQUEST_RETENTION_YEARS = 0  # closed before today: due
+    assert send(row, TEXT, upload("身份证.pdf", PDF)).status_code == 302
+    letter = RequestDocument(request=row, kind=RequestDocument.Kind.OTHER, title="内部材料")
+    letter.file.save("note.pdf", io.BytesIO(PDF))
+    sent = row.documents.get(kind=APPLICANT)
+    InformationRequest.objects.filter(pk=row.pk).update(
+        closed_date=D(2026, 10, 20), outcome=RequestOutcome.DISCLOSED, status=S.REPLIED
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert retention.anonymise(retention.due_for_anonymising()) == 1
+    assert list(row.documents.all()) == [letter]  # the unit's own papers stay
+    assert not (private_media / sent.file.name).exists()
+    assert stored_files(private_media) == [private_media / letter.file.name]
