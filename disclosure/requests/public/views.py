@@ -48,7 +48,7 @@ def apply(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _submit(request)
     initial = {"challenge": antispam.new_challenge()}
-    if (unit := request.GET.get("unit", "")).isdigit():
+    if (unit := request.GET.get("unit", "")).isascii() and unit.isdigit():
         initial["unit"] = unit
     return _render_form(request, ApplicationForm(initial=initial))
 
