@@ -149,6 +149,19 @@ def test_every_accepted_format(row, handler, private_media):
     assert names == ["a.jpg", "b.JPEG", "c.doc", "d.docx", "e.ofd"]
 
 
+def test_a_large_scan_spooled_to_disk_is_checked_and_kept(row, private_media, settings):
+    # over FILE_UPLOAD_MAX_MEMORY_SIZE Django hands over a temporary file, not memory
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("word/document.xml", "<document/>")
+        archive.writestr("word/media/scan.png", PNG * 50_000)
+    docx = data.getvalue()
+    assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE < len(docx) < MAX_BYTES
+    assert send(row, TEXT, upload("扫描件.docx", docx)).status_code == 302
+    document = row.documents.get(kind=APPLICANT)
+    assert (private_media / document.file.name).read_bytes() == docx
+
+
 def _refused(row, private_media, files, *messages):
     events = RequestEvent.objects.filter(request=row).count()
     response = send(row, TEXT, *files)
