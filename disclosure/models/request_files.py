@@ -44,6 +44,8 @@ class RequestDocument(models.Model):
         EXTENSION_NOTICE = "extension_notice", _("延期答复告知书")
         FEE_NOTICE = "fee_notice", _("收费通知书")
         OTHER = "other", _("其他材料")
+        # sent by the applicant with an online 补正: seen by the unit's staff only
+        APPLICANT_SUPPLEMENT = "applicant_supplement", _("申请人补正材料")
 
     request = models.ForeignKey(
         "disclosure.InformationRequest",

@@ -4,7 +4,7 @@ A closed request stays in the register (Table B counts it, an audit reads it), b
 applicant's name, identity number and contact details are needed only while a review or
 lawsuit can still follow. ``DISCLOSURE_REQUEST_RETENTION_YEARS`` after the request closed
 they are replaced by a placeholder; what the applicant typed online (their 补正 and other
-notes in the timeline) goes with them.
+notes in the timeline, the files sent with an online 补正) goes with them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..conf import get_setting
-from ..models import InformationRequest, RequestApplicant, RequestEvent
+from ..models import InformationRequest, RequestApplicant, RequestDocument, RequestEvent
 
 
 def retention_cutoff(today: datetime.date | None = None) -> datetime.date:
@@ -49,4 +49,11 @@ def anonymise(requests: QuerySet[InformationRequest]) -> int:
     InformationRequest.objects.filter(pk__in=request_ids).update(purpose="")
     # What the applicant wrote themselves online (actor None) may name them.
     RequestEvent.objects.filter(request_id__in=request_ids, actor__isnull=True).update(note="")
+    # So may the files they sent with an online 补正 (identity papers): rows and objects go.
+    sent = RequestDocument.objects.filter(
+        request_id__in=request_ids, kind=RequestDocument.Kind.APPLICANT_SUPPLEMENT
+    )
+    stored = [document.file for document in sent]
+    sent.delete()
+    transaction.on_commit(lambda: [file.storage.delete(file.name) for file in stored])
     return count

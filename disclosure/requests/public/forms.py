@@ -12,6 +12,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ...models import ApplicantType, DisclosureUnit
@@ -23,6 +24,7 @@ from ...validators import (
     validate_resident_id,
 )
 from . import antispam
+from .uploads import MAX_FILES, SupplementFilesField
 
 CITIZEN = "citizen"
 ORGANISATION = "organisation"
@@ -231,6 +233,27 @@ class SupplementForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("请按补正通知的要求写明需要补充或更改的内容。"),
     )
+    attachments = SupplementFilesField(
+        label=_("补正材料（可选）"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = gettext(
+            "如补正通知要求提供身份证明、授权委托书等材料，可在此上传：最多 %(most)d 个文件，"
+            "每个不超过 10 MB，格式为 PDF、JPG、PNG、DOC、DOCX 或 OFD。"
+        ) % {"most": MAX_FILES}
+
+    def clean(self) -> dict:
+        data = super().clean()
+        # a browser never fills a file input again: say so when the form comes back
+        sent = self.files.getlist(self.add_prefix("attachments"))
+        if sent and self.errors and "attachments" not in self.errors:
+            self.add_error(
+                "attachments",
+                _("表单未能提交，已选择的文件没有保存，请改正错误后重新选择文件。"),
+            )
+        return data
 
 
 class WithdrawForm(forms.Form):

@@ -36,6 +36,7 @@ from .submission import (
     normalize_code,
     public_documents_matching,
 )
+from .uploads import store_supplement
 
 SESSION_KEY = "disclosure_apply_receipts"
 TEMPLATES = "disclosure/requests/"
@@ -47,7 +48,7 @@ def apply(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _submit(request)
     initial = {"challenge": antispam.new_challenge()}
-    if (unit := request.GET.get("unit", "")).isdigit():
+    if (unit := request.GET.get("unit", "")).isascii() and unit.isdigit():
         initial["unit"] = unit
     return _render_form(request, ApplicationForm(initial=initial))
 
@@ -169,10 +170,20 @@ def status_file(request: HttpRequest, document_id: int) -> HttpResponse:
 
 
 def sent_documents(info_request):
-    """What was sent to the applicant: letters, notices and attachments, not staff papers."""
+    """What was sent to the applicant: letters, notices and attachments, not staff papers
+    and not the applicant's own 补正 files (identity papers are never served by 查询码)."""
     from ...models import RequestDocument
 
-    return info_request.documents.exclude(kind=RequestDocument.Kind.OTHER).order_by("pk")
+    kinds = [RequestDocument.Kind.OTHER, RequestDocument.Kind.APPLICANT_SUPPLEMENT]
+    return info_request.documents.exclude(kind__in=kinds).order_by("pk")
+
+
+def applicant_documents(info_request):
+    """The files the applicant sent with an online 补正: listed by name only."""
+    from ...models import RequestDocument
+
+    kind = RequestDocument.Kind.APPLICANT_SUPPLEMENT
+    return info_request.documents.filter(kind=kind).order_by("pk")
 
 
 def _render_status(
@@ -205,6 +216,7 @@ def _status_context(info_request, supplement_form=None, withdraw_form=None) -> d
         "masked_name": mask_name(info_request.applicant.name),
         "events": info_request.events.filter(public=True),
         "documents": sent_documents(info_request),
+        "own_documents": applicant_documents(info_request),
         "deadline": None if closed else info_request.deadline,
         "supplement_form": (supplement_form or SupplementForm(initial={"code": code}))
         if can_supplement
@@ -218,7 +230,7 @@ def _status_context(info_request, supplement_form=None, withdraw_form=None) -> d
 def _applicant_step(request: HttpRequest, form_class, form_name: str, act) -> HttpResponse:
     """补正 or 撤回 posted from the status page: ``act(info_request, cleaned_data)`` makes
     the step and returns None, or a Chinese reason it cannot be made."""
-    form = form_class(request.POST)
+    form = form_class(request.POST, request.FILES)
     code = request.POST.get("code", "")
     if ratelimits.ip_limited(request, "ip"):
         return _render_status(request, code, status=429, error=TOO_MANY, lookup=False)
@@ -232,7 +244,10 @@ def _applicant_step(request: HttpRequest, form_class, form_name: str, act) -> Ht
     except ValidationError as error:
         problem = "；".join(error.messages)
     if problem:
-        return _render_status(request, code, error=problem)
+        # what was typed comes back; the files cannot (the message says so)
+        if request.FILES:
+            problem = f"{problem}{_('已选择的文件没有保存，请重新选择文件。')}"
+        return _render_status(request, code, error=problem, **{form_name: form})
     return redirect(_status_url(code))
 
 
@@ -242,7 +257,14 @@ def _supplement(info_request, data: dict) -> str | None:
     # the supplemented request's date of receipt restarts the reply period (Art. 30); the
     # staff's own step checks the dates, so both channels keep one rule
     received_on = confirmation_date(timezone.now())
-    actions.receive_supplement(info_request, user=None, received_on=received_on, note=data["text"])
+    # the files and the step together or neither (uploads.store_supplement)
+    store_supplement(
+        info_request,
+        data.get("attachments") or [],
+        lambda: actions.receive_supplement(
+            info_request, user=None, received_on=received_on, note=data["text"]
+        ),
+    )
     return None
 
 

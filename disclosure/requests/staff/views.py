@@ -49,7 +49,11 @@ def request_list(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(status=chosen["status"])
     else:
         chosen["status"] = ""
-    if chosen["unit"].isdigit() and units.filter(pk=int(chosen["unit"])).exists():
+    if (
+        chosen["unit"].isascii()
+        and chosen["unit"].isdigit()
+        and units.filter(pk=int(chosen["unit"])).exists()
+    ):
         rows = rows.filter(unit_id=int(chosen["unit"]))
     else:
         chosen["unit"] = ""
