@@ -19,3 +19,6 @@ class DisclosureConfig(AppConfig):
         from .review import defaults, publishing  # noqa: F401 - publishing registers a check
 
         defaults.connect()  # a new 政府信息公开 index gets the review chain (三审)
+        from .review import notifications
+
+        notifications.connect()  # a step's people get Wagtail's "submitted" e-mail
