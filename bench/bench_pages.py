@@ -1,6 +1,7 @@
-"""Public pages at two catalogue sizes: time and SQL queries per page, uncached.
+"""Public and staff pages at two catalogue sizes: time and SQL queries per page, uncached.
 
-    .venv/bin/python bench/bench_pages.py [--documents 100000] [--repeat 20] [--keep FILE]
+    .venv/bin/python bench/bench_pages.py [--documents 100000] [--requests 20000] [--repeat 20]
+        [--keep FILE]
     DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal_pages \\
         .venv/bin/python bench/bench_pages.py
 
@@ -8,7 +9,12 @@ Each run starts from an empty database (a temporary SQLite file, or the given Po
 database dropped and created): ``migrate``, ``setup_demo`` (the demo catalogue, about 320
 documents), then every page is measured; then documents are added until the catalogue holds
 ``--documents`` (half of them in one third-level column, the rest spread over every leaf
-column) and every page is measured again. Pages are requested in-process through Django's
+column), online requests are added until ``--requests`` of them exist (spread over the units,
+the states and three years, with applicants and timelines: ``bulk_requests.py``) and every
+page is measured again. The unit pages, the application form and one request's status page
+are requested anonymously; the request list, one request, the admin home, the 栏目更新监测
+page and the 年报报送 overview as a webmaster (``admin``), the first three also as the
+request's unit's handler. Pages are requested in-process through Django's
 test client with DEBUG off and no page cache: the figures are rendering cost, queries
 included. Each page is measured twice: "warm" (the cached figures of ``disclosure.caching``
 are in place, as after the first view following a change) and "cold" (the cache emptied
@@ -53,6 +59,7 @@ import django  # noqa: E402
 django.setup()
 
 from bulk import bulk_add_documents  # noqa: E402
+from bulk_requests import bulk_add_requests  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
@@ -96,7 +103,52 @@ def pages_to_measure() -> dict[str, str]:
         "statistics": StatisticsPage.objects.live().first().url,
         "annual report": AnnualReportPage.objects.live().order_by("-year").first().url,
         "search form": "/search/",
+        **unit_and_request_pages(),
     }
+
+
+def unit_and_request_pages() -> dict[str, str]:
+    """The public pages of issues 14 and 16: the unit with the most documents, the demo
+    request with the longest public timeline."""
+    from django.db.models import Count
+
+    from disclosure.unit_pages.queries import public_units
+
+    unit = public_units().annotate(n=Count("documents")).order_by("-n", "pk").first()
+    code = demo_request().query_code
+    return {
+        "unit list": "/zfxxgk/units/",
+        f"unit page ({unit.name})": f"/zfxxgk/units/{unit.code}/",
+        "unit catalogue, page 1": f"/zfxxgk/units/{unit.code}/catalogue/",
+        "unit catalogue, page 50": f"/zfxxgk/units/{unit.code}/catalogue/?page=50",
+        "application form": "/zfxxgk/apply/",
+        "request status (查询码)": f"/zfxxgk/apply/status/?code={code}",
+    }
+
+
+def demo_request():
+    from django.db.models import Count, Q
+
+    from disclosure.models import InformationRequest
+
+    online = InformationRequest.objects.filter(query_code__isnull=False)
+    events = Count("events", filter=Q(events__public=True))
+    return online.annotate(n=events).order_by("-n", "pk").first()
+
+
+def staff_pages() -> dict[str, dict[str, str]]:
+    """Per staff login (username): the pages measured as that person."""
+    row = demo_request()
+    webmaster = {
+        "request list": "/admin/disclosure/requests/",
+        "request list, overdue": "/admin/disclosure/requests/?due=overdue",
+        "request detail": f"/admin/disclosure/requests/{row.pk}/",
+        "admin home": "/admin/",
+        "栏目更新监测": "/admin/disclosure/dashboard/",
+        "年报报送 overview": "/admin/disclosure/report-cycle/",
+    }
+    handler = {name: webmaster[name] for name in ("request list", "request detail", "admin home")}
+    return {"admin": webmaster, f"{row.unit.code}-handler": handler}
 
 
 def big_column():
@@ -167,9 +219,16 @@ def timed_get(client: Client, url: str, cold: bool) -> tuple[float, int]:
     return elapsed, len(queries.captured_queries)
 
 
-def measure(urls: dict[str, str], repeat: int) -> dict[str, dict[str, tuple[float, int]]]:
-    """Per page: ``{"warm": (median ms, queries), "cold": (median ms, queries)}``."""
+def measure(
+    urls: dict[str, str], repeat: int, username: str = ""
+) -> dict[str, dict[str, tuple[float, int]]]:
+    """Per page: ``{"warm": (median ms, queries), "cold": (median ms, queries)}``, as
+    ``username`` (logged in) or anonymously."""
+    from django.contrib.auth import get_user_model
+
     client = Client()
+    if username:
+        client.force_login(get_user_model().objects.get(username=username))
     results = {}
     for name, url in urls.items():
         results[name] = {}
@@ -204,25 +263,48 @@ def measure_publishing(repeat: int) -> tuple[float, int]:
     return statistics.median(t for t, _ in runs), runs[-1][1]
 
 
+def grow_requests(total: int) -> int:
+    from disclosure.models import InformationRequest
+    from disclosure.unit_pages.queries import public_units
+
+    missing = total - InformationRequest.objects.filter(query_code__isnull=False).count()
+    return bulk_add_requests(missing, list(public_units().order_by("pk"))) if missing > 0 else 0
+
+
+def measure_all(urls: dict[str, str], staff: dict[str, dict[str, str]], repeat: int) -> dict:
+    """The public pages anonymously, then each staff login's pages ("page (username)")."""
+    results = measure(urls, repeat)
+    for username, pages in staff.items():
+        as_user = measure(pages, repeat, username)
+        results |= {f"{name} ({username})": figures for name, figures in as_user.items()}
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=20_000, help="online requests, large")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--keep", help="keep the SQLite database in this file")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     settings.DISCLOSURE_PAGE_CACHE_SECONDS = 0  # rendering cost: the page cache is off
+    # the status page is looked up hundreds of times from one address
+    settings.DISCLOSURE_APPLY_RATES = {"ip": "10/h", "identity": "5/d", "lookup": "100000/m"}
     engine = connection.vendor
     call_command("migrate", verbosity=0)
     call_command("setup_demo", verbosity=0)
-    from disclosure.models import DisclosureDocumentPage
+    from disclosure.models import DisclosureDocumentPage, InformationRequest
 
     small_n = DisclosureDocumentPage.objects.count()
+    small_requests = InformationRequest.objects.filter(query_code__isnull=False).count()
     urls = pages_to_measure()
-    small = measure(urls, args.repeat)
+    staff = staff_pages()
+    small = measure_all(urls, staff, args.repeat)
     small_publish = measure_publishing(args.repeat)
     start = time.perf_counter()
     added = grow_to(args.documents)
+    added_requests = grow_requests(args.requests)
     if engine == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -231,13 +313,18 @@ def main() -> None:
 
     cache().clear()
     large_n = DisclosureDocumentPage.objects.count()
-    print(f"{engine}: added {added} documents in {time.perf_counter() - start:.0f} s")
+    large_requests = InformationRequest.objects.filter(query_code__isnull=False).count()
+    elapsed = time.perf_counter() - start
+    print(f"{engine}: added {added} documents and {added_requests} requests in {elapsed:.0f} s")
     print(f"database: {settings.DATABASES['default']['NAME']}")
-    large = measure(urls, args.repeat)
+    large = measure_all(urls, staff, args.repeat)
     large_publish = measure_publishing(args.repeat)
-    print(f"| page | {small_n} documents: ms, queries | {large_n} documents: ms, queries | ratio |")
+    print(
+        f"| page | {small_n} documents, {small_requests} requests: ms, queries"
+        f" | {large_n} documents, {large_requests} requests: ms, queries | ratio |"
+    )
     print("| --- | --- | --- | --- |")
-    rows = [(f"{name}, {mode}", small[name][mode], large[name][mode]) for name in urls
+    rows = [(f"{name}, {mode}", small[name][mode], large[name][mode]) for name in small
             for mode in ("warm", "cold")]  # fmt: skip
     rows.append(("publishing one document", small_publish, large_publish))
     for name, (t_small, q_small), (t_large, q_large) in rows:
