@@ -7,6 +7,7 @@ until its column or a linked page changes (``PageLinks.cache_tags``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, Subquery
@@ -260,13 +261,19 @@ def attachment_rows(attachments) -> list[AttachmentRow]:
 
 def qr_svg(text: str) -> SafeString:
     """``text`` as a QR code, inline SVG drawn here (no outside service)."""
+    return mark_safe(_qr_markup(text))  # noqa: S308 - segno's own markup; the URL is only in the modules
+
+
+@functools.lru_cache(maxsize=2048)
+def _qr_markup(text: str) -> str:
+    # Drawing a code takes about 20 ms (most of a document page's rendering); the same
+    # address always gives the same code, so each process draws each one once.
     import segno
 
     # the lowest error level that the library raises as far as the version allows: a long
     # (percent-encoded) URL still gives a code a phone reads from a screen
     code = segno.make(text, error="l", micro=False)
-    svg = code.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True)
-    return mark_safe(svg)  # noqa: S308 - segno's own markup; the URL is only in the modules
+    return code.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True)
 
 
 def public_url(document, request) -> str:

@@ -339,3 +339,33 @@ def test_fuzzed_unit_codes_are_answered_without_error(client, unit, code):
 def test_fuzzed_catalogue_filters_are_answered_without_error(client, column, unit, params):
     response = client.get(catalogue_url(unit), params)
     assert_safe(response, params)
+
+
+def test_the_counts_years_and_columns_follow_every_change_without_the_page_cache(
+    client, settings, index, unit
+):
+    """The figures the unit pages sum up are cached on their own (``unit_pages.queries``):
+    with the page cache off, a publish, an unpublish and a new column still show at once."""
+    settings.DISCLOSURE_PAGE_CACHE_SECONDS = 0
+    notices = add_column(index, "通知公告")
+    make_document(notices, unit, "2023年的通知", publish_date=shanghai(2023, 5, 1))
+    assert "(1)</span>" in text(client.get(list_url()))
+    assert "共 1 条信息" in text(client.get(catalogue_url(unit)))
+
+    later = make_document(notices, unit, "2024年的通知", publish_date=shanghai(2024, 5, 1))
+    assert "(2)</span>" in text(client.get(list_url()))
+    content = text(client.get(catalogue_url(unit)))
+    assert "共 2 条信息" in content and '<option value="2024"' in content
+    assert '<span class="count">(2)' in content
+
+    plans = add_column(index, "规划信息")
+    make_document(plans, unit, "规划的通知", publish_date=shanghai(2022, 5, 1))
+    content = text(client.get(catalogue_url(unit)))
+    assert f'href="{plans.url}?unit={unit.pk}">规划信息</a>' in content
+    assert '<option value="2022"' in content
+
+    later.unpublish()
+    content = text(client.get(catalogue_url(unit)))
+    assert "共 2 条信息" in content and '<option value="2024"' not in content
+    assert "(2)</span>" in text(client.get(list_url()))
+    assert "查看本单位全部 2 条信息" in text(client.get(detail_url(unit)))

@@ -169,6 +169,10 @@ class DisclosureDocumentPage(
             # the search page's exact 文号/索引号 lookup (``search.filters``)
             models.Index(NumberKey("doc_number"), name="disclosure_doc_number_key"),
             models.Index(NumberKey("index_no"), name="disclosure_index_no_key"),
+            # a unit's newest documents and catalogue pages (``unit_pages``), in listing order
+            models.Index(
+                fields=["unit", "-publish_date", "-page_ptr"], name="disclosure_doc_unit_newest"
+            ),
         ]
 
     def clean(self) -> None:

@@ -7,9 +7,13 @@ from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from .. import caching
 from ..visibility import is_public, public_pages, subtree_q
 from ..years import local_year
 
+# Every page save bumps "catalogue" (documents, 年报, columns, the guide page); every unit
+# or leader saved or deleted bumps "site" (cache_purge).
+CACHE_TAGS = ("catalogue", "site")
 # the unit list's groups, in the order of the national portals
 KIND_GROUPS = [
     ("district_government", _("区政府")),
@@ -32,22 +36,43 @@ def unit_documents(unit) -> QuerySet:
     return public_pages(DisclosureDocumentPage.objects.filter(unit=unit))
 
 
-def document_counts(units: QuerySet) -> dict[int, int]:
-    """Public documents per unit id, in one query."""
+def document_counts() -> dict[int, int]:
+    """Public documents per unit id: one GROUP BY over the catalogue, cached until a page,
+    unit or setting changes."""
     from ..models import DisclosureDocumentPage
 
-    rows = (
-        public_pages(DisclosureDocumentPage.objects.filter(unit__in=units))
-        .order_by()
-        .values("unit")
-        .annotate(n=Count("pk"))
-    )
-    return {row["unit"]: row["n"] for row in rows}
+    def compute() -> dict[int, int]:
+        rows = (
+            public_pages(DisclosureDocumentPage.objects.filter(unit__isnull=False))
+            .order_by()
+            .values("unit")
+            .annotate(n=Count("pk"))
+        )
+        return {row["unit"]: row["n"] for row in rows}
+
+    return caching.cached_value("units:document-counts", CACHE_TAGS, compute)
+
+
+def unit_facets(unit) -> dict:
+    """What the unit's pages sum up over its documents, cached like ``document_counts``:
+    ``years`` (newest first), ``columns`` (``column_counts``) and ``interpretations`` (has
+    any 解读)."""
+    from ..models import Genre
+
+    def compute() -> dict:
+        documents = unit_documents(unit)
+        return {
+            "years": document_years(documents),
+            "columns": column_counts(unit),
+            "interpretations": documents.filter(genre=Genre.INTERPRETATION).exists(),
+        }
+
+    return caching.cached_value(f"units:facets:{unit.pk}", CACHE_TAGS, compute)
 
 
 def units_by_kind(units: QuerySet) -> list[dict]:
     """[{label, units: [unit with ``.document_count``]}], empty groups left out."""
-    counts = document_counts(units)
+    counts = document_counts()
     grouped: dict[str, list] = {key: [] for key, _label in KIND_GROUPS}
     for unit in units:
         unit.document_count = counts.get(unit.pk, 0)

@@ -15,15 +15,12 @@ from .. import page_cache
 from ..conf import get_setting
 from ..forms import DocumentFilterForm
 from ..listing import LISTING_ORDER, apply_filters
-from ..models import Genre
 from ..validators import normalize_unit_code
 from . import queries
 
 NEWEST_DOCUMENTS = 10
 UNIT_CODE = re.compile(r"[0-9A-Z]{9}|[0-9A-Z]{18}", re.ASCII)
-# Every page save bumps "catalogue" (documents, 年报, columns, the guide page); every unit
-# or leader saved or deleted bumps "site" (cache_purge).
-CACHE_TAGS = ("catalogue", "site")
+CACHE_TAGS = queries.CACHE_TAGS
 
 
 def _public_unit(code: str):
@@ -57,7 +54,7 @@ def unit_detail(request: HttpRequest, code: str) -> TemplateResponse:
         "leaders": list(unit.leaders.all()),
         "guide_url": queries.guide_url(unit, request),
         "newest": documents.order_by(*LISTING_ORDER)[:NEWEST_DOCUMENTS],
-        "document_count": documents.count(),
+        "document_count": queries.document_counts().get(unit.pk, 0),
         "annual_reports": queries.annual_reports(unit),
         "statistics_url": queries.statistics_url(unit, request),
     }
@@ -69,21 +66,24 @@ def unit_catalogue(request: HttpRequest, code: str) -> TemplateResponse:
     """The unit's public documents, filtered like a column's listing (year, topic …)."""
     unit = _public_unit(code)
     documents = queries.unit_documents(unit)
+    facets = queries.unit_facets(unit)
     form = DocumentFilterForm(
-        request.GET or None,
-        years=queries.document_years(documents),
-        interpretations=documents.filter(genre=Genre.INTERPRETATION).exists(),
+        request.GET or None, years=facets["years"], interpretations=facets["interpretations"]
     )
     del form.fields["unit"]  # the page is the unit's
-    filtered = apply_filters(documents, form.filters()).select_related("unit", "topic")
+    filters = form.filters()
+    filtered = apply_filters(documents, filters).select_related("unit", "topic")
     paginator = Paginator(
         filtered.order_by(*LISTING_ORDER), get_setting("DISCLOSURE_DOCUMENTS_PER_PAGE")
     )
+    if not any(filters.values()):
+        # the unit's count is known: no COUNT over its documents for every page
+        paginator.count = queries.document_counts().get(unit.pk, 0)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "unit": unit,
-        "columns": queries.column_counts(unit),
+        "columns": facets["columns"],
         "filter_form": form,
         "documents": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
