@@ -14,6 +14,7 @@ from django.utils import timezone
 from hypothesis import given
 from wagtail.models import PageViewRestriction
 
+from disclosure import caching
 from disclosure.dashboard.panels import home_panels
 
 from .conftest import add_column, make_document
@@ -195,7 +196,9 @@ def test_the_menu_shows_it_to_webmasters(client, webmaster, site):
 
 def count_queries(client, user) -> dict[str, int]:
     """Queries of the monitoring view, and of the home page's panels (the rest of that page
-    is Wagtail's)."""
+    is Wagtail's), each computing the report afresh (it is cached until the catalogue
+    changes)."""
+    caching.bump({"catalogue"})
     with CaptureQueriesContext(connection) as view:
         assert client.get(MONITORING).status_code == 200
     request = RequestFactory().get(HOME)
@@ -223,9 +226,13 @@ def test_the_view_costs_the_same_queries_at_two_catalogue_sizes(
     add_column(site["policy"], "新栏目")
     large = count_queries(client, webmaster)
     assert large == small
+    with CaptureQueriesContext(connection) as cached:
+        assert client.get(MONITORING).status_code == 200
+    assert len(cached.captured_queries) < large["view"], (cached.captured_queries, large)
     # the panels run here without VisibilityMemoMiddleware: the hidden branches are read
     # for each of the three public querysets, once per request in the admin
-    assert small["view"] <= 20 and small["panels"] <= 16, small
+    # (computing afresh, the view also reads the next scheduled change that bounds the cache)
+    assert small["view"] <= 22 and small["panels"] <= 16, small
 
 
 @fuzz_settings

@@ -71,3 +71,24 @@ def test_old_content_and_a_new_unit_change_it_too(client, webmaster, index, unit
 
     make_document(old, unit, "新通知")
     assert "超过 180 天未更新的栏目 0 个" in summary(client)[0]
+
+
+def test_the_monitoring_page_is_cached_the_same_way(client, webmaster, index, unit):
+    """The 栏目更新监测 page's report is cached under the same tags as the home summary."""
+    from .dashboard_helpers import MONITORING
+
+    empty = add_column(index, "一个空白栏目")
+    assert "一个空白栏目" in client.get(MONITORING, {"problems": "on"}).content.decode()
+    with CaptureQueriesContext(connection) as cold:
+        client.get(MONITORING)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(MONITORING)
+    caching.bump({"catalogue"})
+    with CaptureQueriesContext(connection) as again:
+        client.get(MONITORING)
+    assert len(warm.captured_queries) < len(again.captured_queries)
+    assert len(cold.captured_queries) == len(warm.captured_queries)  # both read the cache
+
+    make_document(empty, unit, "新通知")
+    content = client.get(MONITORING, {"problems": "on"}).content.decode()
+    assert "一个空白栏目" not in content

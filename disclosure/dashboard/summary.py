@@ -40,3 +40,15 @@ def cached_summary(threshold_days: int = monitoring.DEFAULT_THRESHOLD_DAYS) -> S
         SUMMARY_TAGS,
         lambda: compute_summary(threshold_days),
     )
+
+
+def cached_report(*, unit=None, threshold_days: int = monitoring.DEFAULT_THRESHOLD_DAYS):
+    """The 栏目更新监测 page's full report (``monitoring.public_report``), cached like the
+    summary: at 100,000 documents it takes about half a second to build."""
+    today = timezone.localdate()
+    unit_key = unit.pk if unit is not None else "all"
+    return caching.cached_value(
+        f"dashboard:monitoring-report:{today:%Y%m%d}:{threshold_days}:{unit_key}",
+        SUMMARY_TAGS,
+        lambda: monitoring.public_report(unit=unit, threshold_days=threshold_days),
+    )

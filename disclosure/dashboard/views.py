@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from ..exporting import catalog_rows, csv_lines, live_documents, write_xlsx
 from ..unit_access import is_webmaster
-from . import heartbeat, monitoring, tables
+from . import heartbeat, summary, tables
 from .forms import MonitoringFilterForm
 
 FORMATS = ("csv", "xlsx")
@@ -49,7 +49,7 @@ def download(rows: list[list[str]] | object, extension: str, name: str, sheet: s
 def monitoring_view(request: HttpRequest) -> HttpResponse:
     form = MonitoringFilterForm(request.GET or None)
     filters = form.filters()
-    report = monitoring.public_report(unit=filters["unit"], threshold_days=filters["days"])
+    report = summary.cached_report(unit=filters["unit"], threshold_days=filters["days"])
     query = {"days": filters["days"]}
     if filters["problems"]:
         query["problems"] = "on"
