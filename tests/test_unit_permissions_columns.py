@@ -143,3 +143,22 @@ def test_unit_people_cannot_move_their_document_to_another_unit(
     assert client.post(edit, data).status_code == 302
     saved = DisclosureDocumentPage.objects.get(pk=document.pk).get_latest_revision_as_object()
     assert saved.title == "改过" and saved.unit == unit
+
+
+@pytest.mark.parametrize("role", ("editor", "reviewer", "leader", "webmaster"))
+def test_the_add_page_choice_offers_only_what_the_person_may_create(client, columns, unit, role):
+    """Wagtail's "add a page here" list: a unit's people see no 栏目 they would be refused."""
+    log_in(client, role, unit)
+    response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[columns["shared"].pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    document = reverse(
+        "wagtailadmin_pages:add",
+        args=("disclosure", "disclosuredocumentpage", columns["shared"].pk),
+    )
+    column = reverse(
+        "wagtailadmin_pages:add",
+        args=("disclosure", "disclosurecolumnpage", columns["shared"].pk),
+    )
+    assert document in content
+    assert (column in content) is (role == "webmaster")

@@ -7,8 +7,7 @@ from wagtail import hooks
 from ..unit_access import is_webmaster
 
 
-@hooks.register("before_create_page")
-def only_documents_for_unit_people(request, parent_page, page_class):
+def may_create_type(user, page_class) -> bool:
     """A unit's people create documents and their own 年报 (the form offers only their
     units); columns and statistics pages are the webmasters'. (Which columns and as which
     unit: ``pages`` and ``documents``.)"""
@@ -18,8 +17,13 @@ def only_documents_for_unit_people(request, parent_page, page_class):
         DisclosureDocumentPage,
         AnnualReportPage,
     ):
-        return None
-    if not is_webmaster(request.user):
+        return True
+    return is_webmaster(user)
+
+
+@hooks.register("before_create_page")
+def only_documents_for_unit_people(request, parent_page, page_class):
+    if not may_create_type(request.user, page_class):
         raise PermissionDenied
     return None
 
