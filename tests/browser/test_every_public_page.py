@@ -54,6 +54,8 @@ ALLOWED_ENGLISH = {
     *("PDF", "DOCX", "DOC", "XLSX", "XLS", "CSV", "RSS", "API", "ICP", "JSON", "XML"),
     "EXCEL",  # 表格（Excel）: the name a reader knows the format by
     "ATOM",  # the feed format beside RSS (订阅 links on column pages)
+    # the file types and size limit of the online 补正's files (申请办理查询)
+    *("JPG", "PNG", "OFD", "MB"),
 }
 
 # Problems of pages other engineers own, tolerated until they are fixed: each must still occur

@@ -15,7 +15,7 @@ from .conftest import SCREENSHOTS, admin_login
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_a_webmaster_opens_an_online_request_in_the_register(live_server, unit, desktop):
+def test_a_webmaster_opens_an_online_request_in_the_register(live_server, home, unit, desktop):
     get_user_model().objects.create_superuser("webmaster", "w@example.com", "pw")
     row = submit(unit, datetime.date(2026, 9, 21))
     page, origin = desktop, live_server.url
