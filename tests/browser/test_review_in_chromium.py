@@ -4,7 +4,7 @@ incomplete form is explained), the unit's 签发 approves, and the document is l
 
 import pytest
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import TaskState, WorkflowState
 
 from disclosure.models import ConfidentialityReview, DisclosureDocumentPage
 from tests.conftest import add_column, make_document
@@ -34,6 +34,7 @@ def log_in(page, origin: str, username: str) -> None:
 
 def choose_action(page, label: str) -> None:
     """Open the footer's action menu and take ``label``."""
+    page.wait_for_load_state("networkidle")  # the editor's scripts (Draftail, the actions) set up
     page.locator("footer .w-dropdown__toggle").first.click()
     page.get_by_role("button", name=label, exact=True).click()
 
@@ -46,7 +47,12 @@ def wait_for_task(page, draft, name: str) -> None:
         if state is not None and state.current_task_state.task.name == name:
             return
         page.wait_for_timeout(200)
-    raise AssertionError(f"the chain did not reach {name}")
+    states = [
+        (t.task.name, t.status, t.revision_id, t.finished_by_id)
+        for t in TaskState.objects.filter(workflow_state__object_id=str(draft.pk)).order_by("pk")
+    ]
+    flows = list(WorkflowState.objects.filter(object_id=str(draft.pk)).values("status", "pk"))
+    raise AssertionError(f"the chain did not reach {name}: {flows} {states} at {page.url}")
 
 
 def test_the_review_chain_in_chromium(live_server, chain, desktop):
