@@ -54,3 +54,19 @@ def test_status_supplement_and_withdraw_inputs_are_safe(client, unit, code, text
         if response.status_code != 302:
             assert_safe(response, data)
     assert not InformationRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "code", ["00000000000\x00", "ABCDEFGHJKM\x00", "ABCDEFGHJK0O", "<script>abc"]
+)
+def test_a_code_outside_the_alphabet_is_no_code(client, unit, code):
+    """Found by the fuzz test on PostgreSQL, which refuses a NUL in a query: a 12-character
+    code with a character no 查询码 has is not looked up at all."""
+    response = client.get("/zfxxgk/apply/status/", {"code": code})
+    assert_safe(response, {"code": code})
+    for path, data in (
+        ("/zfxxgk/apply/status/supplement/", {"code": code, "text": "补充"}),
+        ("/zfxxgk/apply/status/withdraw/", {"code": code, "confirm": "on"}),
+    ):
+        response = client.post(path, data)
+        assert response.status_code < 500

@@ -61,10 +61,14 @@ def allowed_transitions(status: str) -> frozenset[str]:
     return TRANSITIONS[RequestStatus(status)]
 
 
+# the characters of a 查询码: none of the look-alikes 0/O, 1/I/L
+QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+QUERY_CODE_LENGTH = 12
+
+
 def new_query_code() -> str:
-    """A 查询码: 12 characters without look-alikes (0/O, 1/I/L), about 60 bits."""
-    alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-    return "".join(secrets.choice(alphabet) for _ in range(12))
+    """A 查询码: 12 characters without look-alikes, about 60 bits."""
+    return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(QUERY_CODE_LENGTH))
 
 
 def clock_for(request) -> RequestClock:

@@ -15,7 +15,7 @@ from ...models.requests import RequestApplicant
 from ...models.workdays import workday_calendar
 from ...visibility import public_pages
 from ..receipt import earliest_confirmation_date
-from ..workflow import new_query_code, record_submission
+from ..workflow import QUERY_CODE_ALPHABET, QUERY_CODE_LENGTH, new_query_code, record_submission
 from .forms import APPLICANT_FIELDS
 
 
@@ -63,7 +63,8 @@ def normalize_code(code: str) -> str:
 
 def find_by_code(code: str) -> InformationRequest | None:
     code = normalize_code(code)
-    if len(code) != 12:
+    # Nothing else is a code, nor reaches the database (PostgreSQL refuses a NUL in a query).
+    if len(code) != QUERY_CODE_LENGTH or not set(code) <= set(QUERY_CODE_ALPHABET):
         return None
     return (
         InformationRequest.objects.select_related("unit", "applicant")
